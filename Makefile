@@ -1,0 +1,119 @@
+# dossier - build, test, demo, install.
+#
+#   make            build build/dossier
+#   make demo       install what is missing, build, render the sample dossiers
+#   make test       install what is missing, run all tests (also under ASan+UBSan)
+#   make bench      speed and memory figures
+#   make install PREFIX=/usr/local DESTDIR=
+#   make clean
+#
+# libharu and iniparser ship no pkg-config file on Debian 12; their flags
+# are written out below (see ../shared/LIBRARY-NOTES.md).
+
+VERSION   = 1.0.0
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+CC       ?= cc
+
+PKGS      = libcjson libqpdf libedit
+BUILD_DEBS = gcc make pkg-config libhpdf-dev libcjson-dev libiniparser-dev libqpdf-dev libedit-dev
+TEST_DEBS  = qpdf poppler-utils
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+OPT      ?= -O2 -g
+WARN      = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            -Wformat=2 -Wno-format-nonliteral -Wvla
+CFLAGS_ALL = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -D_GNU_SOURCE \
+            -DDOSSIER_VERSION='"$(VERSION)"' $(WARN) $(OPT) \
+            $(PKG_CFLAGS) -I/usr/include/iniparser $(CFLAGS)
+LIBS      = -lhpdf $(PKG_LIBS) -liniparser -lm
+
+SRC   := $(wildcard src/*.c)
+LIBSRC := $(filter-out src/main.c,$(SRC))
+
+# Normal build and the sanitizer build live side by side.
+B    = build
+BSAN = build/san
+SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+OBJ     = $(SRC:src/%.c=$(B)/obj/%.o)
+SANOBJ  = $(SRC:src/%.c=$(BSAN)/obj/%.o)
+LIBOBJ  = $(LIBSRC:src/%.c=$(B)/obj/%.o)
+SANLIBOBJ = $(LIBSRC:src/%.c=$(BSAN)/obj/%.o)
+
+UNITSRC := $(wildcard tests/unit/*.c)
+TOOLSRC := $(wildcard tests/tools/*.c)
+
+.PHONY: all demo test check deps-build deps-test bench install uninstall clean san fuzz valgrind
+
+all: $(B)/dossier
+
+$(B)/obj/%.o: src/%.c | $(B)/obj
+	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(BSAN)/obj/%.o: src/%.c | $(BSAN)/obj
+	$(CC) $(CFLAGS_ALL) $(SANFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/dossier: $(OBJ)
+	$(CC) $(OPT) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
+
+$(BSAN)/dossier: $(SANOBJ)
+	$(CC) $(OPT) $(SANFLAGS) $(LDFLAGS) -o $@ $(SANOBJ) $(LIBS)
+
+$(B)/unit: $(UNITSRC) $(LIBOBJ) tests/unit/unit.h
+	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $(UNITSRC) $(LIBOBJ) $(LIBS)
+
+$(BSAN)/unit: $(UNITSRC) $(SANLIBOBJ) tests/unit/unit.h
+	$(CC) $(CFLAGS_ALL) $(SANFLAGS) -Isrc -o $@ $(UNITSRC) $(SANLIBOBJ) $(LIBS)
+
+$(B)/tools/%: tests/tools/%.c | $(B)/tools
+	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(LIBS) -lutil
+
+$(B)/obj $(BSAN)/obj $(B)/tools:
+	mkdir -p $@
+
+san: $(BSAN)/dossier $(BSAN)/unit
+
+# --- the two commands of the README ----------------------------------------
+
+deps-build:
+	@sh .ci/need-debs $(BUILD_DEBS)
+
+deps-test:
+	@sh .ci/need-debs $(BUILD_DEBS) $(TEST_DEBS)
+
+demo: deps-build
+	@$(MAKE) --no-print-directory $(B)/dossier
+	@sh tests/demo.sh $(B)/dossier $(B)/demo
+
+test: deps-test
+	@$(MAKE) --no-print-directory check
+
+TOOLS = $(TOOLSRC:tests/tools/%.c=$(B)/tools/%)
+
+check: $(B)/dossier $(B)/unit $(BSAN)/dossier $(BSAN)/unit $(TOOLS)
+	@sh tests/run.sh
+
+bench: deps-test
+	@$(MAKE) --no-print-directory $(B)/dossier $(TOOLS)
+	@sh tests/bench.sh $(B)/dossier
+
+# --- install ------------------------------------------------------------------
+
+install: $(B)/dossier
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dossier
+	install -m 0755 $(B)/dossier $(DESTDIR)$(PREFIX)/bin/dossier
+	cp -R forms templates fonts $(DESTDIR)$(PREFIX)/share/dossier/
+	install -d $(DESTDIR)$(PREFIX)/share/doc/dossier
+	install -m 0644 README.md docs/*.md $(DESTDIR)$(PREFIX)/share/doc/dossier/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/dossier
+	rm -rf $(DESTDIR)$(PREFIX)/share/dossier $(DESTDIR)$(PREFIX)/share/doc/dossier
+
+clean:
+	rm -rf $(B)
+
+-include $(OBJ:.o=.d) $(SANOBJ:.o=.d)

@@ -1,0 +1,146 @@
+/*
+ * app.c - finding the data files and loading the shared context (see app.h).
+ *
+ * The program finds its data relative to its own executable, so the same
+ * binary works from the source tree (build/dossier -> ../forms) and when
+ * installed (bin/dossier -> ../share/dossier/forms) without a path
+ * compiled in.
+ */
+#include "app.h"
+#include "buf.h"
+#include "casus.h"
+#include "fileio.h"
+#include "ini.h"
+#include "mem.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "banned.h"
+
+static bool has_forms(const char *dir)
+{
+	char *p = path_join(dir, "forms/formulieren.json");
+	bool ok = file_readable(p);
+
+	free(p);
+	return ok;
+}
+
+static char *exe_dir(void)
+{
+	char buf[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
+
+	if (n <= 0)
+		return NULL;
+	buf[n] = '\0';
+	return path_dirname(buf);
+}
+
+int app_init(struct app *app, const char *data_arg, const char *config_arg)
+{
+	const char *env = getenv("DOSSIER_DATA");
+	char *dir;
+
+	memset(app, 0, sizeof(*app));
+	app->config_arg = config_arg;
+	if (data_arg || (env && *env)) {
+		const char *d = data_arg ? data_arg : env;
+
+		if (!has_forms(d))
+			return err_set(&app->err, EXIT_SYSTEM,
+				       "%s bevat geen formulieren (forms/formulieren.json ontbreekt)", d);
+		app->datadir = xstrdup(d);
+		return 0;
+	}
+	dir = exe_dir();
+	if (dir) {
+		static const char *const rel[] = { "..", "../share/dossier", "." };
+		size_t i;
+
+		for (i = 0; i < sizeof(rel) / sizeof(rel[0]) && !app->datadir; i++) {
+			char *cand = path_join(dir, rel[i]);
+
+			if (has_forms(cand))
+				app->datadir = cand;
+			else
+				free(cand);
+		}
+		free(dir);
+	}
+	if (!app->datadir)
+		return err_set(&app->err, EXIT_SYSTEM,
+			       "de formulieren van dossier zijn niet gevonden; zet DOSSIER_DATA op de map met forms/");
+	return 0;
+}
+
+char *app_data_path(const struct app *app, const char *rel)
+{
+	return path_join(app->datadir, rel);
+}
+
+static int apply_labels(struct app *app)
+{
+	const struct ini *ini = app->prof.ini;
+	size_t i, n = ini_nkeys(ini, "labels");
+
+	for (i = 0; i < n; i++) {
+		const char *k = ini_key(ini, "labels", i);
+
+		if (formset_set_label(&app->forms, k, ini_get(ini, "labels", k), &app->err)) {
+			err_prefix(&app->err, "%s: [labels] %s", ini_file(ini), k);
+			app->err.code = EXIT_SYSTEM;
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int app_setup(struct app *app, const char *region)
+{
+	char *def = NULL, *formsdir;
+	int r;
+
+	if (app->ready)
+		return 0;
+	if (config_load(&app->cfg, app->config_arg, &app->err))
+		return -1;
+	if (!region)
+		region = config_get(&app->cfg, "standaard", "regio");
+	if (!region)
+		region = def = profile_default(app->datadir);
+	r = profile_load(&app->prof, app->datadir, region, &app->err);
+	free(def);
+	if (r)
+		return -1;
+	formsdir = app_data_path(app, "forms");
+	r = formset_load(&app->forms, formsdir, &app->err);
+	free(formsdir);
+	if (r)
+		return -1;
+	if (formset_expand(&app->forms, profile_name, &app->prof, &app->err)) {
+		err_prefix(&app->err, "regio %s", app->prof.id);
+		return -1;
+	}
+	if (apply_labels(app))
+		return -1;
+	app->ready = true;
+	return 0;
+}
+
+int app_setup_case(struct app *app, const struct casus *c)
+{
+	return app_setup(app, casus_region(c));
+}
+
+void app_release(struct app *app)
+{
+	formset_release(&app->forms);
+	profile_release(&app->prof);
+	config_release(&app->cfg);
+	free(app->datadir);
+	err_release(&app->err);
+}

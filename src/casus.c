@@ -1,0 +1,252 @@
+/*
+ * casus.c - load, create, change and save a case file (see casus.h).
+ */
+#include "casus.h"
+#include "buf.h"
+#include "date.h"
+#include "err.h"
+#include "fileio.h"
+#include "json.h"
+#include "mem.h"
+#include "path.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "banned.h"
+
+static const struct {
+	const char *id, *name;
+} routes[] = {
+	{ "adviestafel", "Adviestafel" },
+	{ "doorbraak-spoor1", "Doorbraaktafel (spoor 1)" },
+	{ "doorbraak-spoor2", "Doorbraaktafel (spoor 2)" },
+};
+
+bool casus_route_known(const char *route)
+{
+	return route && casus_route_name(route) != route;
+}
+
+const char *casus_route_name(const char *route)
+{
+	size_t i;
+
+	for (i = 0; route && i < sizeof(routes) / sizeof(routes[0]); i++)
+		if (!strcmp(routes[i].id, route))
+			return routes[i].name;
+	return route;
+}
+
+static void set_paths(struct casus *c, const char *path)
+{
+	c->path = xstrdup(path);
+	c->dir = path_dirname(path);
+}
+
+int casus_load(struct casus *c, const char *path, struct err *e)
+{
+	const json *meta, *fmt;
+
+	memset(c, 0, sizeof(*c));
+	set_paths(c, path);
+	if (json_load_file(path, CASUS_MAX_FILE, &c->root, e))
+		return -1;
+	if (!json_is_object(c->root))
+		return err_set(e, EXIT_INVALID, "%s is geen casusbestand: verwacht een groep {...}, maar vond %s",
+			       path, json_type_name(c->root));
+	meta = json_get(c->root, "dossier");
+	if (!json_is_object(meta))
+		return err_set(e, EXIT_INVALID,
+			       "%s is geen casusbestand: de groep \"dossier\" ontbreekt (maak een casus met 'dossier nieuw')",
+			       path);
+	fmt = json_get(meta, "formaat");
+	if (!json_is_number(fmt) || json_num(fmt) < 1 || json_num(fmt) > 1000)
+		return err_set(e, EXIT_INVALID, "%s: dossier.formaat moet een versienummer zijn (nu %d)", path,
+			       CASUS_FORMAT);
+	c->newer = json_num(fmt) > CASUS_FORMAT;
+	{
+		static const char *const keys[] = { "kenmerk", "regio", "route", "aangemaakt", "gewijzigd" };
+		size_t i;
+
+		for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+			const json *v = json_get(meta, keys[i]);
+
+			if (v && !json_is_string(v))
+				return err_set(e, EXIT_INVALID, "%s: dossier.%s: verwacht tekst, maar vond %s", path,
+					       keys[i], json_type_name(v));
+		}
+	}
+	return 0;
+}
+
+void casus_create(struct casus *c, const char *path, const char *ref, const char *region,
+		  const char *route)
+{
+	json *meta = json_new_object();
+	struct buf today = BUF_INIT;
+
+	memset(c, 0, sizeof(*c));
+	set_paths(c, path);
+	c->root = json_new_object();
+	date_fmt_iso(&today, date_today());
+	json_set(meta, "formaat", json_new_number(CASUS_FORMAT));
+	json_set(meta, "kenmerk", json_new_string(ref));
+	json_set(meta, "regio", json_new_string(region));
+	json_set(meta, "route", json_new_string(route));
+	json_set(meta, "aangemaakt", json_new_string(today.s));
+	json_set(meta, "gewijzigd", json_new_string(today.s));
+	json_set(c->root, "dossier", meta);
+	buf_release(&today);
+}
+
+int casus_save(struct casus *c, struct err *e)
+{
+	struct buf out = BUF_INIT, today = BUF_INIT;
+	json *meta = json_get(c->root, "dossier");
+	int r;
+
+	if (meta) {
+		date_fmt_iso(&today, date_today());
+		json_set(meta, "gewijzigd", json_new_string(today.s));
+		buf_release(&today);
+	}
+	json_print(c->root, &out);
+	r = file_write_atomic(c->path, out.s, out.len, e);
+	buf_release(&out);
+	return r;
+}
+
+void casus_release(struct casus *c)
+{
+	json_free(c->root);
+	free(c->path);
+	free(c->dir);
+	memset(c, 0, sizeof(*c));
+}
+
+static const char *meta_str(const struct casus *c, const char *key)
+{
+	return json_get_str(json_get(c->root, "dossier"), key);
+}
+
+const char *casus_ref(const struct casus *c) { return meta_str(c, "kenmerk"); }
+const char *casus_region(const struct casus *c) { return meta_str(c, "regio"); }
+const char *casus_route(const struct casus *c) { return meta_str(c, "route"); }
+
+void casus_set_meta(struct casus *c, const char *key, const char *value)
+{
+	json *meta = json_get(c->root, "dossier");
+
+	if (!meta) {
+		meta = json_new_object();
+		json_set(c->root, "dossier", meta);
+	}
+	json_set(meta, key, json_new_string(value));
+}
+
+json *casus_get(const struct casus *c, const char *spath)
+{
+	struct path p;
+	struct buf msg = BUF_INIT;
+	json *v;
+
+	if (path_parse(spath, &p, &msg)) {
+		buf_release(&msg);
+		return NULL;
+	}
+	v = path_get(c->root, &p);
+	path_release(&p);
+	return v;
+}
+
+int casus_set(struct casus *c, const char *spath, json *v, struct err *e)
+{
+	struct path p;
+	struct buf msg = BUF_INIT;
+	json *cur = c->root;
+	size_t i;
+	int r = -1;
+
+	if (path_parse(spath, &p, &msg) || p.relative || path_has_wildcard(&p)) {
+		if (!msg.len)
+			buf_addf(&msg, "'%s' is geen geldig veldpad", spath);
+		err_set(e, EXIT_USAGE, "%s", msg.s);
+		buf_release(&msg);
+		path_release(&p);
+		json_free(v);
+		return -1;
+	}
+	for (i = 0; i < p.n; i++) {
+		const struct path_seg *s = &p.segs[i];
+		bool last = i + 1 == p.n;
+		json *next = json_get(cur, s->key);
+
+		if (s->index > 0) {
+			size_t len;
+
+			if (!next || !json_is_array(next)) {
+				if (!v && last)
+					goto done;
+				next = json_new_array();
+				json_set(cur, s->key, next);
+			}
+			len = json_len(next);
+			if ((size_t)s->index > len + 1) {
+				err_set(e, EXIT_USAGE, "%s heeft %zu regel(s); nummer %ld kan niet (hoogstens %zu voor een nieuwe)",
+					s->key, len, s->index, len + 1);
+				goto out;
+			}
+			if (last) {
+				if (!v) {
+					if ((size_t)s->index <= len)
+						json_remove_at(next, (size_t)s->index - 1);
+					goto done;
+				}
+				if ((size_t)s->index == len + 1) {
+					json_append(next, v);
+				} else {
+					json_insert(next, (size_t)s->index - 1, v);
+					json_remove_at(next, (size_t)s->index);
+				}
+				v = NULL;
+				goto done;
+			}
+			if ((size_t)s->index == len + 1)
+				json_append(next, json_new_object());
+			cur = json_at(next, (size_t)s->index - 1);
+			if (!json_is_object(cur)) {
+				err_set(e, EXIT_INVALID, "%s[%ld] is geen groep velden", s->key, s->index);
+				goto out;
+			}
+			continue;
+		}
+		if (last) {
+			if (v)
+				json_set(cur, s->key, v);
+			else
+				json_remove(cur, s->key);
+			v = NULL;
+			goto done;
+		}
+		if (!next || json_is_null(next)) {
+			next = json_new_object();
+			json_set(cur, s->key, next);
+		} else if (!json_is_object(next)) {
+			err_set(e, EXIT_INVALID, "'%s' is geen groep maar %s", s->key, json_type_name(next));
+			goto out;
+		}
+		cur = next;
+	}
+done:
+	r = 0;
+out:
+	json_free(v);
+	path_release(&p);
+	return r;
+}
+
+char *casus_file_path(const struct casus *c, const char *stored)
+{
+	return path_join(c->dir, stored);
+}

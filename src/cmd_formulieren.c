@@ -1,0 +1,111 @@
+/*
+ * cmd_formulieren.c - `dossier formulieren [FORMULIER]`: show the forms
+ * and their fields as the definitions in forms/ describe them.
+ *
+ * This is the reference for `dossier zet` (it shows every path) and a way
+ * for a region to check its edits to the data files.
+ */
+#include "app.h"
+#include "buf.h"
+#include "cmd.h"
+#include "form.h"
+#include "opt.h"
+#include "term.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "banned.h"
+
+static const char usage[] =
+	"Gebruik: dossier formulieren [FORMULIER] [--regio REGIO]\n"
+	"\n"
+	"Toont de formulieren en hun velden: het pad (voor 'dossier zet'), het type\n"
+	"en of het veld verplicht is (*). Met een formuliernaam ook de uitleg, de\n"
+	"keuzes en wanneer een veld gevraagd wordt.\n";
+
+static void show_field(struct buf *out, const struct field *f, const char *prefix, bool detail, int width)
+{
+	struct buf path = BUF_INIT, line = BUF_INIT;
+	size_t i;
+
+	buf_addf(&path, "%s.%s%s", prefix, f->key, f->type->kind == FT_LIJST ? "[n]" : "");
+	buf_addf(&line, "  %s %-38s %-10s ", f->required ? "*" : " ", path.s, f->type->name);
+	buf_adds(out, line.s);
+	buf_adds(out, f->label);
+	buf_addch(out, '\n');
+	if (detail) {
+		if (f->help)
+			term_wrap(out, f->help, 8, 8, width);
+		if (f->nchoices) {
+			buf_adds(out, "        keuzes:");
+			for (i = 0; i < f->nchoices; i++)
+				buf_addf(out, "%s %s", i ? "," : "", f->choices[i].key);
+			buf_addch(out, '\n');
+		}
+		if (f->cond_src)
+			buf_addf(out, "        alleen als: %s\n", f->cond_src);
+	}
+	for (i = 0; i < f->nsub; i++)
+		show_field(out, &f->sub[i], path.s, detail, width);
+	buf_release(&path);
+	buf_release(&line);
+}
+
+static void show_form(struct buf *out, const struct form *f, bool detail, int width)
+{
+	size_t i;
+	struct buf prefix = BUF_INIT;
+
+	buf_addf(out, "%s%s  %s\n", f->id, f->repeated ? "[n]" : "", f->title);
+	if (f->desc)
+		term_wrap(out, f->desc, 2, 2, width);
+	if (f->cond_src)
+		buf_addf(out, "  alleen als: %s\n", f->cond_src);
+	buf_addf(&prefix, "%s%s", f->id, f->repeated ? "[n]" : "");
+	for (i = 0; i < f->root.nsub; i++)
+		show_field(out, &f->root.sub[i], prefix.s, detail, width);
+	buf_addch(out, '\n');
+	buf_release(&prefix);
+}
+
+int cmd_formulieren(struct app *app, int argc, char **argv)
+{
+	const char *region = NULL;
+	const struct opt opts[] = {
+		OPT_STRING('r', "regio", &region, "REGIO", "namen van deze regio gebruiken"),
+		OPT_END(),
+	};
+	struct buf out = BUF_INIT;
+	int n, width = term_width(stdout);
+	size_t i;
+
+	n = opt_parse(argc, argv, opts, "formulieren", usage, &app->err);
+	if (n == OPT_HELP)
+		return 0;
+	if (n < 0)
+		return -1;
+	if (n > 1) {
+		err_set(&app->err, EXIT_USAGE, "geef hoogstens één formulier op");
+		return -1;
+	}
+	if (app_setup(app, region))
+		return -1;
+	if (n == 1) {
+		const struct form *f = formset_get(&app->forms, argv[0]);
+
+		if (!f) {
+			err_set(&app->err, EXIT_USAGE, "'%s' is geen formulier (zie 'dossier formulieren')", argv[0]);
+			return -1;
+		}
+		show_form(&out, f, true, width);
+	} else {
+		buf_adds(&out, "Velden met * zijn verplicht als het formulier of veld van toepassing is;\n"
+			       "[n] staat voor het nummer van een regel in een lijst (1, 2, ...).\n\n");
+		for (i = 0; i < app->forms.n; i++)
+			show_form(&out, &app->forms.forms[i], false, width);
+	}
+	fwrite(out.s, 1, out.len, stdout);
+	buf_release(&out);
+	return 0;
+}

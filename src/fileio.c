@@ -1,0 +1,340 @@
+/*
+ * fileio.c - bounded reads, atomic writes, temporary file cleanup.
+ *
+ * The write sequence is the classic one: open(tmp, O_CREAT|O_EXCL, 0600),
+ * write everything, fsync, close, rename(tmp, target), fsync(dir). The
+ * temporary name carries our pid, so a later run can tell a leftover of a
+ * killed process (pid gone) from a file another live process is writing.
+ */
+#include "fileio.h"
+#include "buf.h"
+#include "err.h"
+#include "mem.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "banned.h"
+
+#define MAX_TEMPS 8
+
+static char *volatile temps[MAX_TEMPS];
+
+static void temp_add(char *path)
+{
+	int i;
+
+	for (i = 0; i < MAX_TEMPS; i++)
+		if (!temps[i]) {
+			temps[i] = path;
+			return;
+		}
+}
+
+static void temp_del(const char *path)
+{
+	int i;
+
+	for (i = 0; i < MAX_TEMPS; i++)
+		if (temps[i] == path)
+			temps[i] = NULL;
+}
+
+static void remove_temps(void)
+{
+	int i;
+
+	for (i = 0; i < MAX_TEMPS; i++)
+		if (temps[i])
+			unlink(temps[i]);
+}
+
+static void on_signal(int sig)
+{
+	remove_temps();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void fileio_install_cleanup(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		struct sigaction old;
+
+		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+			continue;
+		sigaction(sigs[i], &sa, NULL);
+	}
+	atexit(remove_temps);
+}
+
+int file_read(const char *path, size_t max, struct buf *out, struct err *e)
+{
+	struct stat st;
+	int fd;
+	ssize_t n;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return err_errno(e, errno, "%s kan niet worden geopend", path);
+	if (fstat(fd, &st) < 0) {
+		int en = errno;
+		close(fd);
+		return err_errno(e, en, "%s kan niet worden gelezen", path);
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return err_set(e, EXIT_SYSTEM, "%s is geen gewoon bestand", path);
+	}
+	if ((unsigned long long)st.st_size > max) {
+		close(fd);
+		return err_set(e, EXIT_SYSTEM, "%s is te groot (%.1f MB; maximaal %.1f MB)", path,
+			       st.st_size / 1048576.0, max / 1048576.0);
+	}
+	buf_grow(out, (size_t)st.st_size);
+	for (;;) {
+		buf_grow(out, 8192);
+		n = read(fd, out->s + out->len, out->cap - out->len - 1);
+		if (n < 0) {
+			int en = errno;
+			if (en == EINTR)
+				continue;
+			close(fd);
+			return err_errno(e, en, "%s kan niet worden gelezen", path);
+		}
+		if (n == 0)
+			break;
+		out->len += (size_t)n;
+		out->s[out->len] = '\0';
+		if (out->len > max) {
+			close(fd);
+			return err_set(e, EXIT_SYSTEM, "%s is te groot (maximaal %.1f MB)", path, max / 1048576.0);
+		}
+	}
+	close(fd);
+	return 0;
+}
+
+bool file_readable(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, R_OK) == 0;
+}
+
+enum file_kind file_sniff(const char *path)
+{
+	unsigned char h[8];
+	struct stat st;
+	ssize_t n;
+	int fd;
+
+	if (stat(path, &st) < 0)
+		return errno == ENOENT || errno == ENOTDIR ? FILE_MISSING : FILE_UNREADABLE;
+	if (!S_ISREG(st.st_mode))
+		return FILE_UNREADABLE;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return FILE_UNREADABLE;
+	n = read(fd, h, sizeof(h));
+	close(fd);
+	if (n < 0)
+		return FILE_UNREADABLE;
+	if (n >= 5 && !memcmp(h, "%PDF-", 5))
+		return FILE_PDF;
+	if (n >= 8 && !memcmp(h, "\x89PNG\r\n\x1a\n", 8))
+		return FILE_PNG;
+	if (n >= 3 && h[0] == 0xFF && h[1] == 0xD8 && h[2] == 0xFF)
+		return FILE_JPEG;
+	return FILE_OTHER;
+}
+
+const char *file_kind_name(enum file_kind k)
+{
+	switch (k) {
+	case FILE_PDF: return "PDF";
+	case FILE_PNG: return "PNG-afbeelding";
+	case FILE_JPEG: return "JPEG-afbeelding";
+	case FILE_MISSING: return "ontbrekend bestand";
+	case FILE_UNREADABLE: return "onleesbaar bestand";
+	default: return "onbekend bestandstype";
+	}
+}
+
+char *path_dirname(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+char *path_join(const char *dir, const char *name)
+{
+	struct buf b = BUF_INIT;
+
+	if (name[0] == '/' || !dir || !*dir || !strcmp(dir, "."))
+		return xstrdup(name);
+	buf_adds(&b, dir);
+	if (b.s[b.len - 1] != '/')
+		buf_addch(&b, '/');
+	buf_adds(&b, name);
+	return buf_detach(&b, NULL);
+}
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+/* Remove ".<base>.tmp-<pid>-*" files in dir whose process is gone. */
+static void sweep_stale(const char *dir, const char *base)
+{
+	struct buf prefix = BUF_INIT, p = BUF_INIT;
+	struct dirent *d;
+	DIR *dh = opendir(dir);
+
+	if (!dh)
+		return;
+	buf_addf(&prefix, ".%s.tmp-", base);
+	while ((d = readdir(dh))) {
+		char *end;
+		long pid;
+
+		if (strncmp(d->d_name, prefix.s, prefix.len))
+			continue;
+		pid = strtol(d->d_name + prefix.len, &end, 10);
+		if (pid <= 0 || *end != '-' || pid == (long)getpid())
+			continue;
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		buf_reset(&p);
+		buf_addf(&p, "%s/%s", dir, d->d_name);
+		unlink(p.s);
+	}
+	closedir(dh);
+	buf_release(&prefix);
+	buf_release(&p);
+}
+
+/* Test hook (see fileio.h): should this step fail? */
+static int fault(const char *step)
+{
+	const char *f = getenv("DOSSIER_TEST_FAULT");
+
+	return f && !strcmp(f, step);
+}
+
+static int write_all(int fd, const char *data, size_t len)
+{
+	while (len) {
+		ssize_t n;
+
+		if (fault("write")) {
+			errno = ENOSPC;
+			return -1;
+		}
+		n = write(fd, data, len > (1u << 30) ? (1u << 30) : len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int file_write_atomic(const char *path, const void *data, size_t len, struct err *e)
+{
+	char *dir = path_dirname(path);
+	const char *base = base_name(path);
+	struct buf tmp = BUF_INIT;
+	int fd = -1, tries, r = -1;
+	struct stat st;
+
+	if (!*base)
+		return free(dir), err_set(e, EXIT_SYSTEM, "%s: geen bestandsnaam", path);
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		free(dir);
+		return err_set(e, EXIT_SYSTEM, "%s is een map, geen bestand", path);
+	}
+	sweep_stale(dir, base);
+	for (tries = 0; tries < 100 && fd < 0; tries++) {
+		buf_reset(&tmp);
+		buf_addf(&tmp, "%s/.%s.tmp-%ld-%lx", dir, base, (long)getpid(),
+			 (unsigned long)(time(NULL) ^ (tries * 2654435761u) ^ (unsigned long)clock()));
+		if (fault("open")) {
+			errno = EACCES;
+			break;
+		}
+		fd = open(tmp.s, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (fd < 0 && errno != EEXIST)
+			break;
+	}
+	if (fd < 0) {
+		err_errno(e, errno, "%s kan niet worden opgeslagen (tijdelijk bestand in %s)", path, dir);
+		goto out;
+	}
+	temp_add(tmp.s);
+	if (write_all(fd, data, len) < 0) {
+		err_errno(e, errno, "%s kan niet worden opgeslagen", path);
+		goto fail;
+	}
+	if (fault("fsync") ? (errno = EIO, 1) : fsync(fd) < 0) {
+		err_errno(e, errno, "%s kan niet veilig worden opgeslagen", path);
+		goto fail;
+	}
+	if (fault("close") ? (errno = EIO, 1) : close(fd) < 0) {
+		fd = -1;
+		err_errno(e, errno, "%s kan niet worden opgeslagen", path);
+		goto fail;
+	}
+	fd = -1;
+	if (fault("rename") ? (errno = EACCES, 1) : rename(tmp.s, path) < 0) {
+		err_errno(e, errno, "%s kan niet worden vervangen", path);
+		goto fail;
+	}
+	temp_del(tmp.s);
+	{
+		int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+		if (dfd >= 0) {
+			fsync(dfd); /* best effort: not every file system allows it */
+			close(dfd);
+		}
+	}
+	r = 0;
+	goto out;
+fail:
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp.s);
+	temp_del(tmp.s);
+out:
+	buf_release(&tmp);
+	free(dir);
+	return r;
+}

@@ -1,0 +1,51 @@
+/*
+ * fileio.h - files in and out: bounded reads and atomic, private writes.
+ *
+ * Every file this program writes (case files, PDFs) goes through
+ * file_write_atomic(): the bytes go to a temporary file next to the target,
+ * created with O_EXCL and mode 0600, are fsync'ed, and the temporary file
+ * is renamed over the target. A crash, a full disk or a kill at any moment
+ * leaves either the old file or the new one, never a mix. Temporary files
+ * are removed on every error path, at exit, and on SIGINT/SIGTERM/SIGHUP;
+ * one left behind by SIGKILL is removed by the next write to that target.
+ */
+#ifndef FILEIO_H
+#define FILEIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct buf;
+struct err;
+
+/* Read a whole regular file of at most max bytes, appending to out. */
+int file_read(const char *path, size_t max, struct buf *out, struct err *e);
+
+/* Replace path with data atomically; the result has mode 0600. */
+int file_write_atomic(const char *path, const void *data, size_t len, struct err *e);
+
+/* Install the signal handlers that remove temporary files (once, early). */
+void fileio_install_cleanup(void);
+
+/* What the first bytes of a file say it is. */
+enum file_kind { FILE_MISSING, FILE_UNREADABLE, FILE_PDF, FILE_PNG, FILE_JPEG, FILE_OTHER };
+enum file_kind file_sniff(const char *path);
+/* Dutch name of a kind: "PDF", "PNG-afbeelding", ... */
+const char *file_kind_name(enum file_kind k);
+
+/* Does path name an existing regular file that we can read? */
+bool file_readable(const char *path);
+
+/* The folder part of path ("." when there is none); caller frees. */
+char *path_dirname(const char *path);
+/* Join dir and name unless name is absolute; caller frees. */
+char *path_join(const char *dir, const char *name);
+
+/*
+ * Test hook: when the environment variable DOSSIER_TEST_FAULT names one of
+ * "open", "write", "fsync", "close", "rename", the next file_write_atomic()
+ * fails at that step as if the system had refused it (ENOSPC/EIO). Used by
+ * the fault-injection tests; has no effect otherwise.
+ */
+
+#endif

@@ -1,0 +1,329 @@
+/*
+ * json.c - cJSON behind a small, checked interface (see json.h).
+ *
+ * Before cJSON sees a text, one pass checks what cJSON lets through or
+ * reports badly: invalid UTF-8 and NUL bytes, "\u0000" escapes (cJSON
+ * would silently cut the string there) and nesting deeper than cJSON's
+ * limit. cJSON allocates through x*alloc(), so it never sees NULL.
+ */
+#include "json.h"
+#include "buf.h"
+#include "err.h"
+#include "mem.h"
+#include "utf8.h"
+#include "fileio.h"
+
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <string.h>
+
+#include "banned.h"
+
+#define MAX_DEPTH 200
+
+static void init_hooks(void)
+{
+	static int done;
+	cJSON_Hooks h = { xmalloc, free };
+
+	if (!done) {
+		cJSON_InitHooks(&h);
+		done = 1;
+	}
+}
+
+static int fail_at(struct err *e, const char *name, const char *text, size_t off, const char *what)
+{
+	size_t line, col;
+
+	utf8_line_col(text, off, &line, &col);
+	return err_set(e, EXIT_SYSTEM, "%s: regel %zu, kolom %zu: %s", name, line, col, what);
+}
+
+/* One pass over the raw text: encoding, NUL escapes and depth. */
+static int precheck(const char *text, size_t len, const char *name, struct err *e)
+{
+	size_t i, bad, depth = 0;
+	int in_str = 0;
+
+	if (!utf8_check(text, len, &bad))
+		return fail_at(e, name, text, bad,
+			       text[bad] ? "ongeldige UTF-8-tekens; sla het bestand op als UTF-8"
+					 : "het bestand bevat een NUL-teken");
+	for (i = 0; i < len; i++) {
+		char c = text[i];
+
+		if (in_str) {
+			if (c == '\\') {
+				if (i + 5 < len && text[i + 1] == 'u' && !memcmp(text + i + 2, "0000", 4))
+					return fail_at(e, name, text, i, "de tekst bevat een NUL-teken (\\u0000)");
+				i++;
+			} else if (c == '"') {
+				in_str = 0;
+			}
+			continue;
+		}
+		if (c == '"') {
+			in_str = 1;
+		} else if (c == '[' || c == '{') {
+			if (++depth > MAX_DEPTH)
+				return fail_at(e, name, text, i, "de gegevens zijn te diep genest");
+		} else if ((c == ']' || c == '}') && depth) {
+			depth--;
+		}
+	}
+	return 0;
+}
+
+int json_parse(const char *text, size_t len, const char *name, json **out, struct err *e)
+{
+	const char *end = NULL;
+	cJSON *v;
+
+	init_hooks();
+	*out = NULL;
+	if (precheck(text, len, name, e))
+		return -1;
+	v = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+	if (!v) {
+		size_t off = len;
+
+		if (!end)
+			end = cJSON_GetErrorPtr();
+		if (end && end >= text && end <= text + len)
+			off = (size_t)(end - text);
+		if (off >= len)
+			return err_set(e, EXIT_SYSTEM, "%s: het bestand houdt onverwacht op (onvolledige JSON)", name);
+		return fail_at(e, name, text, off, "dit is geen geldige JSON");
+	}
+	while (end && (size_t)(end - text) < len &&
+	       (*end == ' ' || *end == '\n' || *end == '\r' || *end == '\t'))
+		end++;
+	if (end && (size_t)(end - text) < len) {
+		cJSON_Delete(v);
+		return fail_at(e, name, text, (size_t)(end - text), "onverwachte tekst na het einde van de JSON");
+	}
+	*out = v;
+	return 0;
+}
+
+int json_load_file(const char *path, size_t max_size, json **out, struct err *e)
+{
+	struct buf b = BUF_INIT;
+	int r;
+
+	*out = NULL;
+	if (file_read(path, max_size, &b, e))
+		return -1;
+	r = json_parse(b.s, b.len, path, out, e);
+	buf_release(&b);
+	return r;
+}
+
+static void print_with(const json *v, struct buf *out, int pretty)
+{
+	char *s;
+
+	init_hooks();
+	s = pretty ? cJSON_Print(v) : cJSON_PrintUnformatted(v);
+	if (!s)
+		die_oom();
+	buf_adds(out, s);
+	if (pretty)
+		buf_addch(out, '\n');
+	free(s);
+}
+
+void json_print(const json *v, struct buf *out)
+{
+	print_with(v, out, 1);
+}
+
+void json_print_compact(const json *v, struct buf *out)
+{
+	print_with(v, out, 0);
+}
+
+void json_free(json *v)
+{
+	if (v)
+		cJSON_Delete(v);
+}
+
+enum json_type json_type(const json *v)
+{
+	if (!v)
+		return JSON_NONE;
+	switch (v->type & 0xFF) {
+	case cJSON_NULL: return JSON_NULL;
+	case cJSON_True: case cJSON_False: return JSON_BOOL;
+	case cJSON_Number: return JSON_NUMBER;
+	case cJSON_String: return JSON_STRING;
+	case cJSON_Array: return JSON_ARRAY;
+	case cJSON_Object: return JSON_OBJECT;
+	default: return JSON_NONE;
+	}
+}
+
+const char *json_type_name(const json *v)
+{
+	switch (json_type(v)) {
+	case JSON_NULL: return "leeg (null)";
+	case JSON_BOOL: return "ja/nee (true/false)";
+	case JSON_NUMBER: return "getal";
+	case JSON_STRING: return "tekst";
+	case JSON_ARRAY: return "lijst";
+	case JSON_OBJECT: return "groep ({...})";
+	default: return "niets";
+	}
+}
+
+bool json_is_string(const json *v) { return json_type(v) == JSON_STRING; }
+bool json_is_number(const json *v) { return json_type(v) == JSON_NUMBER; }
+bool json_is_bool(const json *v) { return json_type(v) == JSON_BOOL; }
+bool json_is_array(const json *v) { return json_type(v) == JSON_ARRAY; }
+bool json_is_object(const json *v) { return json_type(v) == JSON_OBJECT; }
+bool json_is_null(const json *v) { return json_type(v) == JSON_NULL; }
+
+const char *json_str(const json *v)
+{
+	return json_is_string(v) ? v->valuestring : NULL;
+}
+
+double json_num(const json *v)
+{
+	return json_is_number(v) ? v->valuedouble : 0;
+}
+
+bool json_bool(const json *v)
+{
+	return v && (v->type & 0xFF) == cJSON_True;
+}
+
+json *json_get(const json *obj, const char *key)
+{
+	if (!json_is_object(obj))
+		return NULL;
+	return cJSON_GetObjectItemCaseSensitive(obj, key);
+}
+
+const char *json_get_str(const json *obj, const char *key)
+{
+	return json_str(json_get(obj, key));
+}
+
+size_t json_len(const json *v)
+{
+	size_t n = 0;
+	const cJSON *c;
+
+	if (!json_is_array(v) && !json_is_object(v))
+		return 0;
+	for (c = v->child; c; c = c->next)
+		n++;
+	return n;
+}
+
+json *json_at(const json *arr, size_t i)
+{
+	cJSON *c;
+
+	if (!json_is_array(arr))
+		return NULL;
+	for (c = arr->child; c && i; c = c->next)
+		i--;
+	return c;
+}
+
+json *json_first(const json *v)
+{
+	if (!json_is_array(v) && !json_is_object(v))
+		return NULL;
+	return v->child;
+}
+
+json *json_next(const json *v)
+{
+	return v ? v->next : NULL;
+}
+
+const char *json_key(const json *member)
+{
+	return member ? member->string : NULL;
+}
+
+static json *checked(json *v)
+{
+	if (!v)
+		die_oom();
+	return v;
+}
+
+json *json_new_object(void) { init_hooks(); return checked(cJSON_CreateObject()); }
+json *json_new_array(void) { init_hooks(); return checked(cJSON_CreateArray()); }
+json *json_new_string(const char *s) { init_hooks(); return checked(cJSON_CreateString(s)); }
+json *json_new_number(double d) { init_hooks(); return checked(cJSON_CreateNumber(d)); }
+json *json_new_bool(bool b) { init_hooks(); return checked(cJSON_CreateBool(b)); }
+json *json_new_null(void) { init_hooks(); return checked(cJSON_CreateNull()); }
+
+json *json_dup(const json *v)
+{
+	init_hooks();
+	return checked(cJSON_Duplicate(v, 1));
+}
+
+void json_set(json *obj, const char *key, json *v)
+{
+	if (cJSON_GetObjectItemCaseSensitive(obj, key)) {
+		if (!cJSON_ReplaceItemInObjectCaseSensitive(obj, key, v))
+			die_bug("json_set replace");
+	} else if (!cJSON_AddItemToObject(obj, key, v)) {
+		die_oom();
+	}
+}
+
+void json_remove(json *obj, const char *key)
+{
+	cJSON_DeleteItemFromObjectCaseSensitive(obj, key);
+}
+
+void json_append(json *arr, json *v)
+{
+	if (!cJSON_AddItemToArray(arr, v))
+		die_oom();
+}
+
+void json_insert(json *arr, size_t i, json *v)
+{
+	if (i >= json_len(arr))
+		json_append(arr, v);
+	else if (!cJSON_InsertItemInArray(arr, (int)i, v))
+		die_oom();
+}
+
+void json_remove_at(json *arr, size_t i)
+{
+	cJSON_DeleteItemFromArray(arr, (int)i);
+}
+
+void json_swap(json *arr, size_t i, size_t j)
+{
+	json *a, *b;
+
+	if (i == j || i >= json_len(arr) || j >= json_len(arr))
+		return;
+	if (i > j) {
+		size_t t = i;
+		i = j;
+		j = t;
+	}
+	b = cJSON_DetachItemFromArray(arr, (int)j);
+	a = cJSON_DetachItemFromArray(arr, (int)i);
+	json_insert(arr, i, b);
+	json_insert(arr, j, a);
+}
+
+bool json_equal(const json *a, const json *b)
+{
+	return cJSON_Compare(a, b, 1);
+}

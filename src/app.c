@@ -127,6 +127,11 @@ int app_setup(struct app *app, const char *region)
 	}
 	if (apply_labels(app))
 		return -1;
+	formsdir = app_data_path(app, "forms/routes.json");
+	r = ruleset_load(&app->rules, formsdir, &app->forms, &app->err);
+	free(formsdir);
+	if (r || ruleset_apply_profile(&app->rules, &app->prof, &app->err))
+		return -1;
 	app->ready = true;
 	return 0;
 }
@@ -136,8 +141,34 @@ int app_setup_case(struct app *app, const struct casus *c)
 	return app_setup(app, casus_region(c));
 }
 
+const struct route *app_route(struct app *app, const struct casus *c, const char *arg)
+{
+	const char *id = arg ? arg : c ? casus_route(c) : NULL;
+	const struct route *r = ruleset_route(&app->rules, id);
+	struct buf list = BUF_INIT;
+
+	if (r)
+		return r;
+	ruleset_route_list(&app->rules, &list);
+	if (!id)
+		err_set(&app->err, EXIT_INVALID, "%s heeft geen route; kies %s (dossier zet %s dossier.route=...)",
+			c ? c->path : "de casus", list.s, c ? c->path : "CASUS");
+	else
+		err_set(&app->err, arg ? EXIT_USAGE : EXIT_INVALID, "onbekende route '%s' (kies %s)", id, list.s);
+	buf_release(&list);
+	return NULL;
+}
+
+const char *app_route_name(const struct app *app, const char *id)
+{
+	const struct route *r = ruleset_route(&app->rules, id);
+
+	return r ? r->name : id ? id : "(geen route)";
+}
+
 void app_release(struct app *app)
 {
+	ruleset_release(&app->rules);
 	formset_release(&app->forms);
 	profile_release(&app->prof);
 	config_release(&app->cfg);

@@ -14,6 +14,7 @@
 #include "err.h"
 #include "form.h"
 #include "profile.h"
+#include "rules.h"
 
 struct casus;
 
@@ -23,6 +24,7 @@ struct app {
 	struct config cfg;
 	struct profile prof;
 	struct formset forms;
+	struct ruleset rules;
 	bool ready;
 	struct err err;          /* the one error of this run */
 };
@@ -37,6 +39,14 @@ int app_setup(struct app *app, const char *region);
 /* app_setup() for a case: its region. */
 int app_setup_case(struct app *app, const struct casus *c);
 void app_release(struct app *app);
+
+/*
+ * The route to use: `arg` (a --route option) if given, else the case's.
+ * Unknown or missing: error (exit 2) listing the routes. NULL on error.
+ */
+const struct route *app_route(struct app *app, const struct casus *c, const char *arg);
+/* The route's Dutch name, or the id itself when unknown. */
+const char *app_route_name(const struct app *app, const char *id);
 
 /* A data file path below the data folder; caller frees. */
 char *app_data_path(const struct app *app, const char *rel);

@@ -15,29 +15,6 @@
 
 #include "banned.h"
 
-static const struct {
-	const char *id, *name;
-} routes[] = {
-	{ "adviestafel", "Adviestafel" },
-	{ "doorbraak-spoor1", "Doorbraaktafel (spoor 1)" },
-	{ "doorbraak-spoor2", "Doorbraaktafel (spoor 2)" },
-};
-
-bool casus_route_known(const char *route)
-{
-	return route && casus_route_name(route) != route;
-}
-
-const char *casus_route_name(const char *route)
-{
-	size_t i;
-
-	for (i = 0; route && i < sizeof(routes) / sizeof(routes[0]); i++)
-		if (!strcmp(routes[i].id, route))
-			return routes[i].name;
-	return route;
-}
-
 static void set_paths(struct casus *c, const char *path)
 {
 	c->path = xstrdup(path);

@@ -61,9 +61,4 @@ int casus_set(struct casus *c, const char *path, json *v, struct err *e);
 /* Resolve an attachment path stored in the case; caller frees. */
 char *casus_file_path(const struct casus *c, const char *stored);
 
-/* Is the route name one this program knows? */
-bool casus_route_known(const char *route);
-/* Dutch name of a route: "Adviestafel", "Doorbraaktafel (spoor 1)", ... */
-const char *casus_route_name(const char *route);
-
 #endif

@@ -132,10 +132,8 @@ int cmd_nieuw(struct app *app, int argc, char **argv)
 		route = config_get(&app->cfg, "standaard", "route");
 	if (!route)
 		route = "adviestafel";
-	if (!casus_route_known(route)) {
-		err_set(&app->err, EXIT_USAGE, "onbekende route '%s' (adviestafel, doorbraak-spoor1 of doorbraak-spoor2)", route);
+	if (!app_route(app, NULL, route))
 		return -1;
-	}
 	if (ref && (!*ref || strlen(ref) > 40 || strpbrk(ref, "/\\\n\t"))) {
 		err_set(&app->err, EXIT_USAGE, "een kenmerk heeft 1 tot 40 tekens, zonder / of regeleinden");
 		return -1;
@@ -148,7 +146,7 @@ int cmd_nieuw(struct app *app, int argc, char **argv)
 	if (prefill_school(app, &c, &prefilled) || casus_save(&c, &app->err))
 		goto out;
 	printf("Nieuwe casus aangemaakt: %s\n", argv[0]);
-	printf("  kenmerk  %s\n  regio    %s\n  route    %s\n", ref, app->prof.name, casus_route_name(route));
+	printf("  kenmerk  %s\n  regio    %s\n  route    %s\n", ref, app->prof.name, app_route_name(app, route));
 	if (prefilled)
 		printf("  school   %d gegevens overgenomen uit %s\n", prefilled, app->cfg.path);
 	printf("\nVul de casus in met:  dossier invullen %s\n", argv[0]);

@@ -237,7 +237,7 @@ int cmd_toon(struct app *app, int argc, char **argv)
 		buf_addf(&head, "Casus %s", casus_ref(&c) ? casus_ref(&c) : "(zonder kenmerk)");
 		term_style(&out, stdout, ST_BOLD, head.s);
 		buf_addf(&out, " · regio %s · route %s\n", app->prof.name,
-			 casus_route(&c) ? casus_route_name(casus_route(&c)) : "(geen)");
+			 app_route_name(app, casus_route(&c)));
 		buf_release(&head);
 	}
 	if (c.newer)

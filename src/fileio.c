@@ -165,6 +165,46 @@ enum file_kind file_sniff(const char *path)
 	return FILE_OTHER;
 }
 
+void file_probe(const char *path, struct file_info *fi)
+{
+	unsigned char h[32], tail[1024];
+	struct stat st;
+	ssize_t n;
+	int fd;
+
+	memset(fi, 0, sizeof(*fi));
+	fi->kind = file_sniff(path);
+	if (fi->kind != FILE_PDF && fi->kind != FILE_PNG)
+		return;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) < 0) {
+		if (fd >= 0)
+			close(fd);
+		fi->kind = FILE_UNREADABLE;
+		return;
+	}
+	fi->size = st.st_size;
+	if (fi->kind == FILE_PNG) {
+		n = read(fd, h, sizeof(h));
+		if (n >= 25 && !memcmp(h + 12, "IHDR", 4))
+			fi->png_depth = h[24];
+	} else {
+		off_t off = st.st_size > (off_t)sizeof(tail) ? st.st_size - (off_t)sizeof(tail) : 0;
+
+		n = pread(fd, tail, sizeof(tail), off);
+		if (n > 5) {
+			ssize_t i;
+
+			for (i = n - 5; i >= 0; i--)
+				if (!memcmp(tail + i, "%%EOF", 5)) {
+					fi->pdf_has_eof = true;
+					break;
+				}
+		}
+	}
+	close(fd);
+}
+
 const char *file_kind_name(enum file_kind k)
 {
 	switch (k) {

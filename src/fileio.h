@@ -30,6 +30,14 @@ void fileio_install_cleanup(void);
 /* What the first bytes of a file say it is. */
 enum file_kind { FILE_MISSING, FILE_UNREADABLE, FILE_PDF, FILE_PNG, FILE_JPEG, FILE_OTHER };
 enum file_kind file_sniff(const char *path);
+/* More than the kind: what a checker wants to know before rendering. */
+struct file_info {
+	enum file_kind kind;
+	long long size;
+	int png_depth;       /* PNG: bits per channel (8 is what the PDF library can show) */
+	bool pdf_has_eof;    /* PDF: the file ends with %%EOF (not cut off) */
+};
+void file_probe(const char *path, struct file_info *fi);
 /* Dutch name of a kind: "PDF", "PNG-afbeelding", ... */
 const char *file_kind_name(enum file_kind k);
 

@@ -15,6 +15,7 @@
 #include "json.h"
 #include "mem.h"
 #include "path.h"
+#include "tmpl.h"
 #include "utf8.h"
 
 #include <stdlib.h>
@@ -485,42 +486,31 @@ struct expand {
 	const char *where;  /* file of that name */
 };
 
+static const char *expand_lookup(void *ctx, const char *name, size_t len)
+{
+	struct expand *X = ctx;
+	char *n = xstrndup(name, len);
+	const char *v = X->lookup(X->ctx, n);
+
+	free(n);
+	return v;
+}
+
 static void expand_str(char **s, struct expand *X)
 {
 	struct buf b = BUF_INIT;
-	const char *p = *s;
-	bool changed = false;
+	char *unknown = NULL;
 
-	if (!p || !strchr(p, '{'))
+	if (!*s || !strchr(*s, '{'))
 		return;
-	while (*p) {
-		const char *close = *p == '{' ? strchr(p, '}') : NULL;
-
-		if (close) {
-			char *name = xstrndup(p + 1, (size_t)(close - p - 1));
-			const char *val = X->lookup(X->ctx, name);
-
-			if (val) {
-				buf_adds(&b, val);
-				p = close + 1;
-				changed = true;
-				free(name);
-				continue;
-			}
-			if (!X->unknown) {
-				X->unknown = name;
-				X->where = X->form->file;
-			} else {
-				free(name);
-			}
-		}
-		buf_addch(&b, *p++);
+	if (tmpl_expand(&b, *s, expand_lookup, X, &unknown) && !X->unknown) {
+		X->unknown = unknown;
+		X->where = X->form->file;
+	} else {
+		free(unknown);
 	}
-	if (changed) {
-		free(*s);
-		*s = buf_detach(&b, NULL);
-	}
-	buf_release(&b);
+	free(*s);
+	*s = buf_detach(&b, NULL);
 }
 
 static void expand_field(struct field *f, struct expand *X)

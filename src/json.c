@@ -120,28 +120,61 @@ int json_load_file(const char *path, size_t max_size, json **out, struct err *e)
 	return r;
 }
 
-static void print_with(const json *v, struct buf *out, int pretty)
+static void print_scalar(const json *v, struct buf *out)
 {
-	char *s;
+	char *s = cJSON_PrintUnformatted(v);
 
-	init_hooks();
-	s = pretty ? cJSON_Print(v) : cJSON_PrintUnformatted(v);
 	if (!s)
 		die_oom();
 	buf_adds(out, s);
-	if (pretty)
-		buf_addch(out, '\n');
 	free(s);
+}
+
+/* Two-space indentation, one member per line: easy to read and to diff. */
+static void print_pretty(const json *v, struct buf *out, int depth)
+{
+	const cJSON *c;
+	bool obj = json_is_object(v);
+
+	if (!obj && !json_is_array(v)) {
+		print_scalar(v, out);
+		return;
+	}
+	if (!v->child) {
+		buf_adds(out, obj ? "{}" : "[]");
+		return;
+	}
+	buf_addch(out, obj ? '{' : '[');
+	for (c = v->child; c; c = c->next) {
+		buf_addch(out, '\n');
+		buf_addrep(out, "  ", (size_t)depth + 1);
+		if (obj) {
+			json *key = json_new_string(c->string ? c->string : "");
+
+			print_scalar(key, out);
+			json_free(key);
+			buf_adds(out, ": ");
+		}
+		print_pretty(c, out, depth + 1);
+		if (c->next)
+			buf_addch(out, ',');
+	}
+	buf_addch(out, '\n');
+	buf_addrep(out, "  ", (size_t)depth);
+	buf_addch(out, obj ? '}' : ']');
 }
 
 void json_print(const json *v, struct buf *out)
 {
-	print_with(v, out, 1);
+	init_hooks();
+	print_pretty(v, out, 0);
+	buf_addch(out, '\n');
 }
 
 void json_print_compact(const json *v, struct buf *out)
 {
-	print_with(v, out, 0);
+	init_hooks();
+	print_scalar(v, out);
 }
 
 void json_free(json *v)

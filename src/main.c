@@ -25,6 +25,8 @@ static const struct command {
 	{ "nieuw", cmd_nieuw, "een nieuwe casus aanmaken" },
 	{ "formulieren", cmd_formulieren, "de formulieren en hun velden tonen" },
 	{ "toon", cmd_toon, "een casus als leesbare tekst tonen" },
+	{ "controleer", cmd_controleer, "nagaan of het dossier compleet is voor zijn route" },
+	{ "tijdlijn", cmd_tijdlijn, "de weken van het verzuim en de stappen tot nu toe" },
 };
 
 static void usage(FILE *out)

@@ -1,0 +1,111 @@
+/*
+ * cmd_tijdlijn.c - `dossier tijdlijn CASUS`: the weeks of the absence and
+ * the steps taken, with the routeboek's phases and week warnings.
+ */
+#include "app.h"
+#include "buf.h"
+#include "casus.h"
+#include "cmd.h"
+#include "date.h"
+#include "finding.h"
+#include "opt.h"
+#include "rules.h"
+#include "term.h"
+#include "timeline.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "banned.h"
+
+static const char usage[] =
+	"Gebruik: dossier tijdlijn CASUS.json\n"
+	"\n"
+	"Toont per gebeurtenis (eerste verzuimdag, MDO's, aanmelding bij het loket,\n"
+	"Adviestafel, Doorbraaktafel) de datum en de week van het verzuim. Week 1 is\n"
+	"de week van de eerste verzuimdag. Het routeboek noemt week 5-8 voor de\n"
+	"aanmelding bij het loket en week 13 voor de Doorbraaktafel.\n";
+
+int cmd_tijdlijn(struct app *app, int argc, char **argv)
+{
+	const struct opt opts[] = { OPT_END() };
+	struct casus c = CASUS_INIT;
+	struct timeline t = TIMELINE_INIT;
+	struct findings fs = FINDINGS_INIT;
+	struct buf out = BUF_INIT, line = BUF_INIT;
+	const struct route *r;
+	const struct tl_phase *ph;
+	int n, rc = -1, width = term_width(stdout);
+	size_t i;
+	bool today_shown = false;
+
+	n = opt_parse(argc, argv, opts, "tijdlijn", usage, &app->err);
+	if (n == OPT_HELP)
+		return 0;
+	if (n < 0)
+		return -1;
+	if (n != 1) {
+		err_set(&app->err, EXIT_USAGE, "geef precies één casusbestand op (zie 'dossier tijdlijn --help')");
+		return -1;
+	}
+	if (casus_load(&c, argv[0], &app->err) || app_setup_case(app, &c) || !(r = app_route(app, &c, NULL)))
+		goto out;
+	timeline_build(&t, app->rules.tl, app->rules.ntl, c.root, date_today());
+	buf_addf(&out, "Tijdlijn van casus %s · route %s\n\n", casus_ref(&c) ? casus_ref(&c) : "(geen kenmerk)", r->name);
+	if (!t.has_start) {
+		err_set(&app->err, EXIT_INVALID,
+			"de eerste verzuimdag ontbreekt; vul die in met 'dossier zet %s casus.verzuim.startdatum=dd-mm-jjjj'",
+			argv[0]);
+		goto out;
+	}
+	buf_adds(&out, "  Datum        Week  Gebeurtenis\n");
+	for (i = 0; i <= t.n; i++) {
+		const struct tl_event *ev = i < t.n ? &t.v[i] : NULL;
+
+		if (!today_shown && (!ev || ev->day > t.today)) {
+			buf_reset(&line);
+			date_fmt_short(&line, t.today);
+			buf_addf(&line, "  %4d  vandaag", t.today_week);
+			buf_adds(&out, "  ");
+			term_style(&out, stdout, ST_BOLD, line.s);
+			buf_addch(&out, '\n');
+			today_shown = true;
+		}
+		if (!ev)
+			break;
+		buf_adds(&out, "  ");
+		date_fmt_short(&out, ev->day);
+		buf_addf(&out, "  %4d  %s%s\n", ev->week, ev->label, ev->future ? " (gepland)" : "");
+	}
+	ph = ruleset_phase(&app->rules, t.today_week);
+	if (ph) {
+		buf_reset(&line);
+		buf_addf(&line, "Nu: week %d, fase %s (week %d-%d)%s%s.", t.today_week, ph->name, ph->from,
+			 ph->to >= 1000 ? t.today_week : ph->to, ph->desc ? ": " : "", ph->desc ? ph->desc : "");
+		buf_addch(&out, '\n');
+		term_wrap(&out, line.s, 0, 0, width);
+	}
+	{
+		struct check_input in = { &app->rules, &app->forms, &c, r->id, casus_region(&c), t.today, argv[0] };
+
+		rules_check(&in, &fs);
+	}
+	for (i = 0; i < fs.n; i++) {
+		if (strcmp(fs.v[i].document, "tijdlijn"))
+			continue;
+		buf_adds(&out, "\n");
+		term_style(&out, stdout, ST_YELLOW, "Let op:");
+		term_wrap(&out, fs.v[i].message, 1, 2, width);
+		if (fs.v[i].reason)
+			term_wrap(&out, fs.v[i].reason, 2, 2, width);
+	}
+	fwrite(out.s, 1, out.len, stdout);
+	rc = 0;
+out:
+	buf_release(&out);
+	buf_release(&line);
+	findings_release(&fs);
+	timeline_release(&t);
+	casus_release(&c);
+	return rc;
+}

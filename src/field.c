@@ -888,12 +888,20 @@ const struct field *field_sub(const struct field *f, const char *key)
 	return NULL;
 }
 
+/*
+ * Summary from a template such as "{naam} – {rol} ({aanwezigheid})". The
+ * literal text joining two values belongs to the value after it, so an
+ * empty value takes its separator along ("Eline Ünal", not "Eline Ünal – ").
+ */
 void field_item_summary(const struct field *list, const json *item, struct buf *out)
 {
 	const char *t = list->summary;
 	size_t i, shown = 0;
 
 	if (t) {
+		struct buf lit = BUF_INIT, val = BUF_INIT;
+		bool any = false, last_empty = false, leading = true;
+
 		while (*t) {
 			const char *close;
 
@@ -902,14 +910,28 @@ void field_item_summary(const struct field *list, const json *item, struct buf *
 				const struct field *sf = field_sub(list, key);
 				const json *v = json_get(item, key);
 
+				buf_reset(&val);
 				if (sf && value_filled(v))
-					sf->type->format(sf, v, out);
+					sf->type->format(sf, v, &val);
+				if (val.len) {
+					if (any || leading)
+						buf_add(out, lit.s, lit.len);
+					buf_add(out, val.s, val.len);
+					any = true;
+				}
+				leading = false;
+				last_empty = !val.len;
+				buf_reset(&lit);
 				free(key);
 				t = close + 1;
 			} else {
-				buf_addch(out, *t++);
+				buf_addch(&lit, *t++);
 			}
 		}
+		if (any && !last_empty)
+			buf_add(out, lit.s, lit.len);
+		buf_release(&lit);
+		buf_release(&val);
 		return;
 	}
 	for (i = 0; i < list->nsub && shown < 2; i++) {

@@ -24,6 +24,7 @@ static const struct command {
 } commands[] = {
 	{ "nieuw", cmd_nieuw, "een nieuwe casus aanmaken" },
 	{ "formulieren", cmd_formulieren, "de formulieren en hun velden tonen" },
+	{ "zet", cmd_zet, "velden invullen vanaf de opdrachtregel of uit een bestand" },
 	{ "toon", cmd_toon, "een casus als leesbare tekst tonen" },
 	{ "controleer", cmd_controleer, "nagaan of het dossier compleet is voor zijn route" },
 	{ "tijdlijn", cmd_tijdlijn, "de weken van het verzuim en de stappen tot nu toe" },

@@ -41,10 +41,11 @@ static int fail_at(struct err *e, const char *name, const char *text, size_t off
 }
 
 /* One pass over the raw text: encoding, NUL escapes and depth. */
-static int precheck(const char *text, size_t len, const char *name, struct err *e)
+static int precheck(const char *text, size_t len, const char *name, struct err *e, int *unclosed)
 {
 	size_t i, bad, depth = 0;
-	int in_str = 0;
+	int in_str = 0, mismatch = 0;
+	char stack[MAX_DEPTH + 1];
 
 	if (!utf8_check(text, len, &bad))
 		return fail_at(e, name, text, bad,
@@ -66,12 +67,17 @@ static int precheck(const char *text, size_t len, const char *name, struct err *
 		if (c == '"') {
 			in_str = 1;
 		} else if (c == '[' || c == '{') {
-			if (++depth > MAX_DEPTH)
+			if (depth >= MAX_DEPTH)
 				return fail_at(e, name, text, i, "de gegevens zijn te diep genest");
-		} else if ((c == ']' || c == '}') && depth) {
-			depth--;
+			stack[depth++] = c == '[' ? ']' : '}';
+		} else if (c == ']' || c == '}') {
+			if (depth && stack[depth - 1] == c)
+				depth--;
+			else
+				mismatch = 1;
 		}
 	}
+	*unclosed = !mismatch && (in_str || depth > 0);
 	return 0;
 }
 
@@ -79,10 +85,11 @@ int json_parse(const char *text, size_t len, const char *name, json **out, struc
 {
 	const char *end = NULL;
 	cJSON *v;
+	int unclosed = 0;
 
 	init_hooks();
 	*out = NULL;
-	if (precheck(text, len, name, e))
+	if (precheck(text, len, name, e, &unclosed))
 		return -1;
 	v = cJSON_ParseWithLengthOpts(text, len, &end, 0);
 	if (!v) {
@@ -92,8 +99,8 @@ int json_parse(const char *text, size_t len, const char *name, json **out, struc
 			end = cJSON_GetErrorPtr();
 		if (end && end >= text && end <= text + len)
 			off = (size_t)(end - text);
-		if (off >= len)
-			return err_set(e, EXIT_SYSTEM, "%s: het bestand houdt onverwacht op (onvolledige JSON)", name);
+		if (off >= len || unclosed)
+			return err_set(e, EXIT_SYSTEM, "%s: het bestand houdt onverwacht op (onvolledige JSON: een '}', ']' of '\"' ontbreekt)", name);
 		return fail_at(e, name, text, off, "dit is geen geldige JSON");
 	}
 	while (end && (size_t)(end - text) < len &&

@@ -20,9 +20,8 @@ static int monday_of(int day)
 
 int timeline_week(int start, int day)
 {
-	int diff = monday_of(day) - monday_of(start);
-
-	return diff >= 0 ? diff / 7 + 1 : -((-diff) / 7);
+	/* both are Mondays, so the difference is a whole number of weeks */
+	return (monday_of(day) - monday_of(start)) / 7 + 1;
 }
 
 static void add_event(struct timeline *t, int day, const char *label, const char *path)

@@ -1,0 +1,93 @@
+# tests/lib.sh - helpers for the end-to-end test scripts (sourced).
+#
+# Each script in tests/e2e/ runs the real binary ($DOSSIER) and reports one
+# line per check: "PASS: <script>: <what>" or "FAIL: <script>: <what>" with
+# details indented below. tests/run.sh counts them.
+#
+#   run CMD...              run a command, keep its exit code, stdout, stderr
+#   expect_code N "what"    the last run exited with N
+#   expect_out  RE "what"   its stdout matches the extended regex RE
+#   expect_err  RE "what"   its stderr matches RE
+#   expect_no_out RE "what" its stdout does not match RE
+#   check "what" CMD...     CMD succeeds
+#
+# Sanitizer reports in stderr always fail the check that looks at the run.
+
+set -u
+: "${DOSSIER:?DOSSIER must point at the binary}"
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+SAMPLES="$ROOT/samples"
+NAME=$(basename "$0" .sh)
+T=$(mktemp -d "${TMPDIR:-/tmp}/dossier-test.XXXXXX")
+FINISHED=0
+trap 'rc=$?; rm -rf "$T"; [ "$FINISHED" = 1 ] || echo "FAIL: $NAME: script stopped early (exit $rc)"' EXIT
+# Call at the end of every script: a script that stops early is a failure.
+finish() { FINISHED=1; }
+export SOURCE_DATE_EPOCH=1795000000   # 2026-11-18, a Wednesday
+export NO_COLOR=1
+export HOME="$T/home"                 # never read the tester's own config
+mkdir -p "$HOME"
+unset DOSSIER_CONFIG XDG_CONFIG_HOME DOSSIER_DATA
+export ASAN_OPTIONS="exitcode=86:detect_leaks=1:abort_on_error=0"
+export UBSAN_OPTIONS="exitcode=87:print_stacktrace=1:halt_on_error=1"
+umask 022
+
+RC=0
+OUT="$T/.out"
+ERR="$T/.err"
+
+pass() { echo "PASS: $NAME: $1"; }
+fail() {
+	echo "FAIL: $NAME: $1"
+	shift
+	for l in "$@"; do printf '    %s\n' "$l"; done
+	if [ -s "$OUT" ]; then echo "    --- stdout:"; head -20 "$OUT" | sed 's/^/    /'; fi
+	if [ -s "$ERR" ]; then echo "    --- stderr:"; head -20 "$ERR" | sed 's/^/    /'; fi
+}
+
+run() {
+	set +e
+	"$@" >"$OUT" 2>"$ERR"
+	RC=$?
+	set -e
+}
+
+sanitizer_clean() {
+	! grep -qE 'AddressSanitizer|LeakSanitizer|runtime error:|UndefinedBehaviorSanitizer' "$ERR"
+}
+
+expect_code() {
+	if ! sanitizer_clean; then fail "$2" "sanitizer report"; return; fi
+	if [ "$RC" -eq "$1" ]; then pass "$2"; else fail "$2" "exit code $RC, expected $1"; fi
+}
+
+expect_out() {
+	if grep -qE -- "$1" "$OUT"; then pass "$2"; else fail "$2" "stdout does not match: $1"; fi
+}
+
+expect_no_out() {
+	if grep -qE -- "$1" "$OUT"; then fail "$2" "stdout matches: $1"; else pass "$2"; fi
+}
+
+expect_err() {
+	if grep -qE -- "$1" "$ERR"; then pass "$2"; else fail "$2" "stderr does not match: $1"; fi
+}
+
+check() {
+	local what=$1
+	shift
+	set +e
+	"$@" >"$T/.check" 2>&1
+	local rc=$?
+	set -e
+	if [ $rc -eq 0 ]; then pass "$what"; else fail "$what" "command failed ($rc): $*" "$(head -5 "$T/.check")"; fi
+}
+
+# Copy a sample with its attachments into the scratch folder; prints the new path.
+sample() {
+	mkdir -p "$T/s"
+	cp -R "$SAMPLES/." "$T/s/"
+	echo "$T/s/$1.json"
+}
+
+set -e

@@ -23,5 +23,6 @@ int cmd_toon(struct app *app, int argc, char **argv);
 int cmd_zet(struct app *app, int argc, char **argv);
 int cmd_controleer(struct app *app, int argc, char **argv);
 int cmd_tijdlijn(struct app *app, int argc, char **argv);
+int cmd_maak(struct app *app, int argc, char **argv);
 
 #endif

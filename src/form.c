@@ -297,7 +297,7 @@ static const char *const form_props[] = {
 	"id", "titel", "omschrijving", "meervoud", "item", "voorwaarde", "weergave", "velden", "afdruk",
 	"toelichting",
 };
-static const char *const layouts[] = { "velden", "offerte", "toestemming", "bijlagen" };
+static const char *const layouts[] = { "velden", "voorblad", "offerte", "toestemming", "bijlagen" };
 
 static int load_form(struct formset *fs, const char *id, struct err *e)
 {
@@ -344,7 +344,7 @@ static int load_form(struct formset *fs, const char *id, struct err *e)
 		if (!strcmp(f->layout, layouts[i]))
 			break;
 	if (i == sizeof(layouts) / sizeof(layouts[0])) {
-		def_error(&L, NULL, "onbekende weergave '%s' (velden, offerte, toestemming of bijlagen)", f->layout);
+		def_error(&L, NULL, "onbekende weergave '%s' (velden, voorblad, offerte, toestemming of bijlagen)", f->layout);
 		goto out;
 	}
 	if (get_bool(&L, doc, "meervoud", NULL, &f->repeated) ||

@@ -28,6 +28,7 @@ static const struct command {
 	{ "toon", cmd_toon, "een casus als leesbare tekst tonen" },
 	{ "controleer", cmd_controleer, "nagaan of het dossier compleet is voor zijn route" },
 	{ "tijdlijn", cmd_tijdlijn, "de weken van het verzuim en de stappen tot nu toe" },
+	{ "maak", cmd_maak, "het dossier als één afdrukbare PDF maken" },
 };
 
 static void usage(FILE *out)

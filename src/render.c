@@ -1,0 +1,628 @@
+/*
+ * render.c - draw laid-out pages with libharu (see render.h).
+ *
+ * libharu blocks the whole document after any error, so every error is
+ * caught by one handler that remembers the first code; rendering checks it
+ * at the points that matter and turns it into one Dutch message.
+ *
+ * Widths come from HPDF_Font_TextWidth per character, cached per font for
+ * the Basic Multilingual Plane; which characters a font has comes from
+ * its own cmap table, read once here.
+ */
+#include "render.h"
+#include "buf.h"
+#include "err.h"
+#include "fileio.h"
+#include "mem.h"
+#include "template.h"
+#include "tmpl.h"
+#include "utf8.h"
+
+#include <hpdf.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "banned.h"
+
+#define NO_WIDTH 0xFFFF
+
+struct image_entry {
+	char *path;
+	HPDF_Image img;
+};
+
+struct pdf {
+	HPDF_Doc doc;
+	HPDF_Font font[FONT_COUNT];
+	uint16_t *widths[FONT_COUNT];      /* per BMP code point, 1/1000 em */
+	uint8_t cover[0x10000 / 8];        /* characters every font can show */
+	struct metrics m;
+	HPDF_STATUS error, detail;
+	struct image_entry *images;
+	size_t nimages, icap;
+	const struct tmpl *t;
+};
+
+static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
+{
+	struct pdf *p = data;
+
+	if (!p->error) {
+		p->error = code;
+		p->detail = detail;
+	}
+}
+
+/* ---- font coverage from the cmap table -------------------------------- */
+
+static uint32_t be32(const unsigned char *b) { return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3]; }
+static uint16_t be16(const unsigned char *b) { return (uint16_t)(b[0] << 8 | b[1]); }
+
+/*
+ * Mark in `bits` the BMP characters that the font's Unicode cmap (format
+ * 4) maps to a glyph. Returns 0, or -1 when the font has no such table.
+ */
+static int read_cmap(const struct buf *f, uint8_t *bits)
+{
+	const unsigned char *d = (const unsigned char *)f->s;
+	size_t len = f->len, i, ntables, cmap = 0, sub = 0;
+	uint16_t nsub, segx2, s;
+
+	if (len < 12)
+		return -1;
+	ntables = be16(d + 4);
+	for (i = 0; i < ntables && 12 + i * 16 + 16 <= len; i++)
+		if (!memcmp(d + 12 + i * 16, "cmap", 4))
+			cmap = be32(d + 12 + i * 16 + 8);
+	if (!cmap || cmap + 4 > len)
+		return -1;
+	nsub = be16(d + cmap + 2);
+	for (i = 0; i < nsub && cmap + 4 + i * 8 + 8 <= len; i++) {
+		uint16_t plat = be16(d + cmap + 4 + i * 8), enc = be16(d + cmap + 4 + i * 8 + 2);
+		uint32_t off = be32(d + cmap + 4 + i * 8 + 4);
+
+		if (plat == 3 && enc == 1 && cmap + off + 14 <= len && be16(d + cmap + off) == 4)
+			sub = cmap + off;
+	}
+	if (!sub)
+		return -1;
+	segx2 = be16(d + sub + 6);
+	if (sub + 16 + (size_t)segx2 * 4 > len)
+		return -1;
+	for (s = 0; s < segx2 / 2; s++) {
+		const unsigned char *ends = d + sub + 14, *starts = ends + segx2 + 2;
+		const unsigned char *deltas = starts + segx2, *ranges = deltas + segx2;
+		uint16_t end = be16(ends + s * 2), start = be16(starts + s * 2);
+		uint16_t delta = be16(deltas + s * 2), range = be16(ranges + s * 2);
+		uint32_t c;
+
+		for (c = start; c <= end && c < 0xFFFF; c++) {
+			uint16_t glyph;
+
+			if (!range) {
+				glyph = (uint16_t)(c + delta);
+			} else {
+				size_t at = (size_t)(ranges + s * 2 - d) + range + (c - start) * 2;
+
+				if (at + 2 > len)
+					break;
+				glyph = be16(d + at);
+				if (glyph)
+					glyph = (uint16_t)(glyph + delta);
+			}
+			if (glyph)
+				bits[c / 8] |= (uint8_t)(1u << (c % 8));
+		}
+	}
+	return 0;
+}
+
+static bool covered(const struct pdf *p, uint32_t cp)
+{
+	return cp < 0x10000 && (p->cover[cp / 8] & (1u << (cp % 8)));
+}
+
+/* ---- metrics ------------------------------------------------------------ */
+
+static double glyph_width(struct pdf *p, int font, uint32_t cp, const char *s, size_t n)
+{
+	uint16_t *w = p->widths[font];
+
+	if (cp >= 0x10000)
+		cp = '?';
+	if (w[cp] == NO_WIDTH) {
+		HPDF_TextWidth tw = HPDF_Font_TextWidth(p->font[font], (const HPDF_BYTE *)s, (HPDF_UINT)n);
+
+		w[cp] = (uint16_t)(tw.width > 60000 ? 60000 : tw.width);
+	}
+	return w[cp];
+}
+
+static double measure(void *ctx, int font, const char *s, size_t len, double size)
+{
+	struct pdf *p = ctx;
+	double total = 0;
+	size_t i = 0;
+
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+
+		if (!n) {
+			n = 1;
+			cp = '?';
+		}
+		total += covered(p, cp) ? glyph_width(p, font, cp, s + i, n) : glyph_width(p, font, '?', "?", 1);
+		i += n;
+	}
+	return total * size / 1000.0;
+}
+
+void pdf_clean_text(const struct pdf *p, const char *s, struct buf *out)
+{
+	size_t len = strlen(s), i = 0;
+
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+
+		if (!n) {
+			buf_addch(out, '?');
+			i++;
+			continue;
+		}
+		if (cp == '\t')
+			buf_addch(out, ' ');
+		else if (cp == '\n' || cp == '\r' || covered(p, cp))
+			buf_add(out, s + i, n);
+		else if (cp == 0x2019 || cp == 0x2018)
+			buf_addch(out, '\'');
+		else if (cp == 0x201C || cp == 0x201D)
+			buf_addch(out, '"');
+		else if (cp >= 0x20)
+			buf_addch(out, '?');
+		i += n;
+	}
+}
+
+static void clean_cb(void *ctx, const char *s, struct buf *out)
+{
+	pdf_clean_text(ctx, s, out);
+}
+
+const struct metrics *pdf_metrics(const struct pdf *p)
+{
+	return &p->m;
+}
+
+/* ---- open / close --------------------------------------------------------- */
+
+static int fail(struct pdf *p, struct err *e, const char *what)
+{
+	return err_set(e, EXIT_SYSTEM, "%s (PDF-bibliotheek: fout %04X, %u)", what, (unsigned)p->error,
+		       (unsigned)p->detail);
+}
+
+int pdf_open(struct pdf **out, const struct tmpl *t, struct err *e)
+{
+	struct pdf *p = xcalloc(1, sizeof(*p));
+	int i;
+
+	*out = p;
+	p->t = t;
+	p->doc = HPDF_New(on_error, p);
+	if (!p->doc)
+		return err_set(e, EXIT_SYSTEM, "de PDF-bibliotheek kon niet starten (onvoldoende geheugen?)");
+	HPDF_SetCompressionMode(p->doc, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(p->doc);
+	HPDF_SetCurrentEncoder(p->doc, "UTF-8");
+	memset(p->cover, 0xFF, sizeof(p->cover));
+	for (i = 0; i < FONT_COUNT; i++) {
+		struct buf file = BUF_INIT;
+		uint8_t bits[sizeof(p->cover)];
+		const char *name;
+		size_t k;
+
+		if (file_read(t->font_path[i], 32u << 20, &file, e))
+			return -1;
+		memset(bits, 0, sizeof(bits));
+		if (read_cmap(&file, bits)) {
+			buf_release(&file);
+			return err_set(e, EXIT_SYSTEM, "%s: geen bruikbaar TrueType-lettertype (Unicode-cmap ontbreekt)",
+				       t->font_path[i]);
+		}
+		buf_release(&file);
+		for (k = 0; k < sizeof(bits); k++)
+			p->cover[k] &= bits[k];
+		name = HPDF_LoadTTFontFromFile(p->doc, t->font_path[i], HPDF_TRUE);
+		p->font[i] = name ? HPDF_GetFont(p->doc, name, "UTF-8") : NULL;
+		if (!p->font[i] || p->error)
+			return fail(p, e, "het lettertype kan niet worden geladen");
+		p->widths[i] = xmalloc(0x10000 * sizeof(uint16_t));
+		memset(p->widths[i], 0xFF, 0x10000 * sizeof(uint16_t));
+	}
+	/* controls are never drawn */
+	for (i = 0; i < 0x20; i++)
+		p->cover[i / 8] &= (uint8_t)~(1u << (i % 8));
+	p->m.width = measure;
+	p->m.clean = clean_cb;
+	p->m.ctx = p;
+	p->m.ascent = HPDF_Font_GetAscent(p->font[FONT_REGULAR]);
+	p->m.descent = HPDF_Font_GetDescent(p->font[FONT_REGULAR]);
+	return 0;
+}
+
+void pdf_close(struct pdf *p)
+{
+	size_t i;
+
+	if (!p)
+		return;
+	if (p->doc)
+		HPDF_Free(p->doc);
+	for (i = 0; i < FONT_COUNT; i++)
+		free(p->widths[i]);
+	for (i = 0; i < p->nimages; i++)
+		free(p->images[i].path);
+	free(p->images);
+	free(p);
+}
+
+/* ---- images ---------------------------------------------------------------- */
+
+static HPDF_Image find_image(const struct pdf *p, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < p->nimages; i++)
+		if (!strcmp(p->images[i].path, path))
+			return p->images[i].img;
+	return NULL;
+}
+
+int pdf_image_size(struct pdf *p, const char *path, double *w, double *h, struct err *e)
+{
+	HPDF_Image img = find_image(p, path);
+	enum file_kind k;
+
+	if (!img) {
+		k = file_sniff(path);
+		if (k == FILE_PNG) {
+			struct file_info fi;
+
+			file_probe(path, &fi);
+			if (fi.png_depth > 8)
+				return err_set(e, EXIT_INVALID, "%s is een %d-bits PNG; sla de scan op als JPEG of 8-bits PNG",
+					       path, fi.png_depth);
+			img = HPDF_LoadPngImageFromFile(p->doc, path);
+		} else if (k == FILE_JPEG) {
+			img = HPDF_LoadJpegImageFromFile(p->doc, path);
+		} else {
+			return err_set(e, EXIT_INVALID, "%s is geen PNG- of JPEG-afbeelding", path);
+		}
+		if (!img || p->error) {
+			p->error = 0;
+			HPDF_ResetError(p->doc);
+			return err_set(e, EXIT_INVALID, "%s kan niet als afbeelding worden gelezen (beschadigd of een vorm die niet wordt ondersteund)",
+				       path);
+		}
+		ARRAY_GROW(p->images, p->nimages, p->icap);
+		p->images[p->nimages].path = xstrdup(path);
+		p->images[p->nimages].img = img;
+		p->nimages++;
+	}
+	*w = HPDF_Image_GetWidth(img);
+	*h = HPDF_Image_GetHeight(img);
+	if (*w < 1 || *h < 1)
+		return err_set(e, EXIT_INVALID, "%s heeft geen afmetingen", path);
+	return 0;
+}
+
+/* ---- drawing ------------------------------------------------------------ */
+
+static void set_fill(HPDF_Page pg, uint32_t c)
+{
+	HPDF_Page_SetRGBFill(pg, ((c >> 16) & 0xFF) / 255.0f, ((c >> 8) & 0xFF) / 255.0f, (c & 0xFF) / 255.0f);
+}
+
+static void set_stroke(HPDF_Page pg, uint32_t c)
+{
+	HPDF_Page_SetRGBStroke(pg, ((c >> 16) & 0xFF) / 255.0f, ((c >> 8) & 0xFF) / 255.0f, (c & 0xFF) / 255.0f);
+}
+
+size_t pdf_page_numbers(const struct ldoc *doc, size_t *nums)
+{
+	size_t i, k, extra = 0;
+
+	for (i = 0; i < doc->n; i++) {
+		nums[i] = i + 1 + extra;
+		for (k = 0; k < doc->nins; k++)
+			if (doc->inserts[k].after == i)
+				extra += doc->inserts[k].npages;
+	}
+	return doc->n + extra;
+}
+
+struct page_vars {
+	char page[24], total[24];
+};
+
+static const char *page_lookup(void *ctx, const char *name, size_t len)
+{
+	struct page_vars *v = ctx;
+
+	if (len == 6 && !strncmp(name, "pagina", 6))
+		return v->page;
+	if (len == 7 && !strncmp(name, "paginas", 7))
+		return v->total;
+	return NULL;
+}
+
+static void text_at(struct pdf *p, HPDF_Page pg, int font, double size, uint32_t color, double x, double y,
+		    const char *s, enum align al)
+{
+	struct buf clean = BUF_INIT;
+	double w;
+
+	pdf_clean_text(p, s, &clean);
+	w = measure(p, font, clean.s, clean.len, size);
+	if (al == AL_RIGHT)
+		x -= w;
+	else if (al == AL_CENTER)
+		x -= w / 2;
+	HPDF_Page_BeginText(pg);
+	HPDF_Page_SetFontAndSize(pg, p->font[font], (HPDF_REAL)size);
+	set_fill(pg, color);
+	HPDF_Page_TextOut(pg, (HPDF_REAL)x, (HPDF_REAL)y, clean.s);
+	HPDF_Page_EndText(pg);
+	buf_release(&clean);
+}
+
+static void furniture(struct pdf *p, HPDF_Page pg, const struct render_info *info, size_t num, size_t total)
+{
+	const struct theme *th = &p->t->theme;
+	struct page_vars v;
+	struct buf s = BUF_INIT;
+	double top = th->page_h - th->margin_top + 14, bottom = th->margin_bottom - 20;
+	double l = th->margin_left, r = th->page_w - th->margin_right;
+
+	snprintf(v.page, sizeof(v.page), "%zu", num);
+	snprintf(v.total, sizeof(v.total), "%zu", total);
+	if (info->header_left) {
+		tmpl_expand(&s, info->header_left, page_lookup, &v, NULL);
+		text_at(p, pg, FONT_REGULAR, th->small, th->muted, l, top, s.s, AL_LEFT);
+		buf_reset(&s);
+	}
+	if (info->header_right) {
+		tmpl_expand(&s, info->header_right, page_lookup, &v, NULL);
+		text_at(p, pg, FONT_REGULAR, th->small, th->muted, r, top, s.s, AL_RIGHT);
+		buf_reset(&s);
+	}
+	HPDF_Page_SetLineWidth(pg, 0.4f);
+	set_stroke(pg, th->border);
+	HPDF_Page_MoveTo(pg, (HPDF_REAL)l, (HPDF_REAL)(top - 4));
+	HPDF_Page_LineTo(pg, (HPDF_REAL)r, (HPDF_REAL)(top - 4));
+	HPDF_Page_Stroke(pg);
+	if (info->footer_left) {
+		tmpl_expand(&s, info->footer_left, page_lookup, &v, NULL);
+		text_at(p, pg, FONT_REGULAR, th->small, th->muted, l, bottom, s.s, AL_LEFT);
+		buf_reset(&s);
+	}
+	if (info->footer_right) {
+		tmpl_expand(&s, info->footer_right, page_lookup, &v, NULL);
+		text_at(p, pg, FONT_REGULAR, th->small, th->muted, r, bottom, s.s, AL_RIGHT);
+		buf_reset(&s);
+	}
+	if (info->concept) {
+		struct buf clean = BUF_INIT;
+
+		pdf_clean_text(p, info->concept, &clean);
+		text_at(p, pg, FONT_BOLD, th->small + 1, 0xB00020, th->page_w / 2, top + 10, clean.s, AL_CENTER);
+		buf_release(&clean);
+	}
+	buf_release(&s);
+}
+
+/* The concept mark: large, light and diagonal, drawn before the content. */
+static void watermark(struct pdf *p, HPDF_Page pg, const char *mark)
+{
+	const struct theme *th = &p->t->theme;
+	double size = 54, w;
+	struct buf clean = BUF_INIT;
+
+	pdf_clean_text(p, mark, &clean);
+	w = measure(p, FONT_BOLD, clean.s, clean.len, size);
+	HPDF_Page_BeginText(pg);
+	HPDF_Page_SetFontAndSize(pg, p->font[FONT_BOLD], (HPDF_REAL)size);
+	set_fill(pg, 0xF2D6D6);
+	HPDF_Page_SetTextMatrix(pg, 0.8192f, 0.5736f, -0.5736f, 0.8192f,
+				(HPDF_REAL)(th->page_w / 2 - w / 2 * 0.8192), (HPDF_REAL)(th->page_h / 2 - w / 2 * 0.5736));
+	HPDF_Page_ShowText(pg, clean.s);
+	HPDF_Page_EndText(pg);
+	buf_release(&clean);
+}
+
+static void draw_item(struct pdf *p, HPDF_Page pg, const struct item *it, const size_t *nums, const struct ldoc *doc)
+{
+	switch (it->kind) {
+	case IT_RECT:
+		if (it->fill != NO_FILL)
+			set_fill(pg, it->fill);
+		if (it->line_w > 0) {
+			HPDF_Page_SetLineWidth(pg, (HPDF_REAL)it->line_w);
+			set_stroke(pg, it->color);
+		}
+		HPDF_Page_Rectangle(pg, (HPDF_REAL)it->x, (HPDF_REAL)it->y, (HPDF_REAL)it->w, (HPDF_REAL)it->h);
+		if (it->fill != NO_FILL && it->line_w > 0)
+			HPDF_Page_FillStroke(pg);
+		else if (it->fill != NO_FILL)
+			HPDF_Page_Fill(pg);
+		else if (it->line_w > 0)
+			HPDF_Page_Stroke(pg);
+		else
+			HPDF_Page_EndPath(pg);
+		break;
+	case IT_LINE:
+		HPDF_Page_SetLineWidth(pg, (HPDF_REAL)(it->line_w > 0 ? it->line_w : 0.5));
+		set_stroke(pg, it->color);
+		HPDF_Page_MoveTo(pg, (HPDF_REAL)it->x, (HPDF_REAL)it->y);
+		HPDF_Page_LineTo(pg, (HPDF_REAL)(it->x + it->w), (HPDF_REAL)(it->y + it->h));
+		HPDF_Page_Stroke(pg);
+		break;
+	case IT_TEXT:
+		if (it->page_ref >= 0) {
+			char num[24];
+			size_t ap = (size_t)it->page_ref < doc->nanchors ? doc->anchors[it->page_ref].page : 0;
+
+			snprintf(num, sizeof(num), "%zu", nums[ap]);
+			text_at(p, pg, it->font, it->size, it->color, it->x, it->y, num, it->ref_align);
+		} else if (it->text && *it->text) {
+			text_at(p, pg, it->font, it->size, it->color, it->x, it->y, it->text, AL_LEFT);
+		}
+		break;
+	case IT_IMAGE: {
+		HPDF_Image img = find_image(p, it->text);
+
+		if (img)
+			HPDF_Page_DrawImage(pg, img, (HPDF_REAL)it->x, (HPDF_REAL)it->y, (HPDF_REAL)it->w, (HPDF_REAL)it->h);
+		break;
+	}
+	case IT_LINK:
+		break; /* added once every page exists */
+	}
+}
+
+static HPDF_Destination anchor_dest(HPDF_Page *pages, const struct ldoc *doc, int anchor)
+{
+	const struct anchor *a = &doc->anchors[anchor];
+	HPDF_Destination d = HPDF_Page_CreateDestination(pages[a->page]);
+
+	if (d)
+		HPDF_Destination_SetFitH(d, (HPDF_REAL)(a->y + 30));
+	return d;
+}
+
+static void set_info(struct pdf *p, const struct render_info *info)
+{
+	time_t t = (time_t)info->created;
+	struct tm tm;
+	HPDF_Date d;
+
+	if (info->title)
+		HPDF_SetInfoAttr(p->doc, HPDF_INFO_TITLE, info->title);
+	if (info->subject)
+		HPDF_SetInfoAttr(p->doc, HPDF_INFO_SUBJECT, info->subject);
+	if (info->author)
+		HPDF_SetInfoAttr(p->doc, HPDF_INFO_AUTHOR, info->author);
+	if (info->keywords)
+		HPDF_SetInfoAttr(p->doc, HPDF_INFO_KEYWORDS, info->keywords);
+	HPDF_SetInfoAttr(p->doc, HPDF_INFO_CREATOR, "dossier " DOSSIER_VERSION);
+	if (gmtime_r(&t, &tm)) {
+		memset(&d, 0, sizeof(d));
+		d.year = tm.tm_year + 1900;
+		d.month = tm.tm_mon + 1;
+		d.day = tm.tm_mday;
+		d.hour = tm.tm_hour;
+		d.minutes = tm.tm_min;
+		d.seconds = tm.tm_sec;
+		d.ind = 'Z';
+		HPDF_SetInfoDateAttr(p->doc, HPDF_INFO_CREATION_DATE, d);
+		HPDF_SetInfoDateAttr(p->doc, HPDF_INFO_MOD_DATE, d);
+	}
+}
+
+static void outline(struct pdf *p, HPDF_Page *pages, const struct ldoc *doc)
+{
+	HPDF_Outline parents[8];
+	HPDF_Encoder enc = HPDF_GetEncoder(p->doc, "UTF-8");
+	size_t i;
+
+	for (i = 0; i < doc->nout; i++) {
+		const struct outline_entry *o = &doc->outline[i];
+		int lvl = o->level < 0 ? 0 : o->level > 7 ? 7 : o->level;
+		struct buf clean = BUF_INIT;
+		HPDF_Outline ol;
+
+		pdf_clean_text(p, o->title, &clean);
+		ol = HPDF_CreateOutline(p->doc, lvl ? parents[lvl - 1] : NULL, clean.s, enc);
+		buf_release(&clean);
+		if (!ol)
+			return;
+		HPDF_Outline_SetOpened(ol, lvl == 0 ? HPDF_TRUE : HPDF_FALSE);
+		if (o->anchor >= 0 && (size_t)o->anchor < doc->nanchors)
+			HPDF_Outline_SetDestination(ol, anchor_dest(pages, doc, o->anchor));
+		parents[lvl] = ol;
+	}
+}
+
+int pdf_render(struct pdf *p, const struct ldoc *doc, const struct render_info *info, struct buf *out,
+	       struct err *e)
+{
+	size_t *nums = xcalloc(doc->n ? doc->n : 1, sizeof(size_t));
+	HPDF_Page *pages = xcalloc(doc->n ? doc->n : 1, sizeof(HPDF_Page));
+	size_t total = pdf_page_numbers(doc, nums), i, j;
+	int r = -1;
+
+	set_info(p, info);
+	HPDF_SetPageMode(p->doc, doc->nout ? HPDF_PAGE_MODE_USE_OUTLINE : HPDF_PAGE_MODE_USE_NONE);
+	for (i = 0; i < doc->n && !p->error; i++) {
+		HPDF_Page pg = HPDF_AddPage(p->doc);
+
+		pages[i] = pg;
+		if (!pg)
+			break;
+		HPDF_Page_SetWidth(pg, (HPDF_REAL)p->t->theme.page_w);
+		HPDF_Page_SetHeight(pg, (HPDF_REAL)p->t->theme.page_h);
+		if (info->concept)
+			watermark(p, pg, info->concept);
+		for (j = 0; j < doc->pages[i].n; j++)
+			draw_item(p, pg, &doc->pages[i].v[j], nums, doc);
+		furniture(p, pg, info, nums[i], total);
+	}
+	if (p->error) {
+		fail(p, e, "de PDF kon niet worden opgebouwd");
+		goto out;
+	}
+	/* links and bookmarks point at pages that now all exist */
+	for (i = 0; i < doc->n; i++)
+		for (j = 0; j < doc->pages[i].n; j++) {
+			const struct item *it = &doc->pages[i].v[j];
+			HPDF_Rect rect;
+			HPDF_Annotation a;
+
+			if (it->kind != IT_LINK || it->target < 0 || (size_t)it->target >= doc->nanchors)
+				continue;
+			rect.left = (HPDF_REAL)it->x;
+			rect.bottom = (HPDF_REAL)it->y;
+			rect.right = (HPDF_REAL)(it->x + it->w);
+			rect.top = (HPDF_REAL)(it->y + it->h);
+			a = HPDF_Page_CreateLinkAnnot(pages[i], rect, anchor_dest(pages, doc, it->target));
+			if (a)
+				HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+		}
+	outline(p, pages, doc);
+	if (p->error || HPDF_SaveToStream(p->doc) != HPDF_OK) {
+		fail(p, e, "de PDF kon niet worden opgeslagen");
+		goto out;
+	}
+	{
+		HPDF_UINT32 size = HPDF_GetStreamSize(p->doc), got;
+
+		buf_grow(out, size);
+		got = size;
+		if (HPDF_ReadFromStream(p->doc, (HPDF_BYTE *)out->s + out->len, &got) != HPDF_OK && got != size) {
+			fail(p, e, "de PDF kon niet worden gelezen uit het geheugen");
+			goto out;
+		}
+		out->len += got;
+		out->s[out->len] = '\0';
+	}
+	r = 0;
+out:
+	free(nums);
+	free(pages);
+	return r;
+}

@@ -8,6 +8,7 @@
 #include "casus.h"
 #include "cmd.h"
 #include "edit.h"
+#include "form.h"
 #include "json.h"
 #include "mem.h"
 #include "opt.h"
@@ -31,6 +32,7 @@ static const char usage[] =
 	"  dossier zet casus.json 'casus.ouders[1].naam=Eline Ünal-de Jonge' casus.ouders[1].gezag=ja\n"
 	"  dossier zet casus.json offerte.regels[3].tarief='€ 48,75'\n"
 	"  dossier zet casus.json voorblad.hoofdvraag=        (leeg: de waarde wordt gewist)\n"
+	"  dossier zet casus.json --wis 'casus.ouders[2]'     (een hele regel of een formulier wissen)\n"
 	"\n"
 	"Een nummer dat één hoger is dan het aantal regels van een lijst, voegt een regel\n"
 	"toe. 'dossier formulieren' toont alle paden. Een antwoordenbestand is een JSON-\n"
@@ -64,24 +66,45 @@ out:
 int cmd_zet(struct app *app, int argc, char **argv)
 {
 	const char *answers = NULL;
+	struct opt_list wipe = { NULL, 0, 0 };
 	const struct opt opts[] = {
 		OPT_STRING(0, "uit-bestand", &answers, "ANTWOORDEN.json", "waarden uit een JSON-bestand {\"pad\": waarde, ...}"),
+		OPT_LIST(0, "wis", &wipe, "PAD", "wis een waarde, een regel van een lijst of een heel formulier (mag vaker)"),
 		OPT_END(),
 	};
 	struct casus c = CASUS_INIT;
 	int n, i, count = 0, rc = -1;
 
 	n = opt_parse(argc, argv, opts, "zet", usage, &app->err);
-	if (n == OPT_HELP)
-		return 0;
+	if (n == OPT_HELP) {
+		rc = 0;
+		goto out;
+	}
 	if (n < 0)
-		return -1;
-	if (n < 1 || (n == 1 && !answers)) {
+		goto out;
+	if (n < 1 || (n == 1 && !answers && !wipe.n)) {
 		err_set(&app->err, EXIT_USAGE, "geef een casusbestand en minstens één PAD=WAARDE (zie 'dossier zet --help')");
-		return -1;
+		goto out;
 	}
 	if (casus_load(&c, argv[0], &app->err) || app_setup_case(app, &c))
 		goto out;
+	for (i = 0; i < (int)wipe.n; i++) {
+		struct err probe = ERR_INIT;
+
+		if (!strncmp(wipe.v[i], "dossier", 7)) {
+			err_set(&app->err, EXIT_USAGE, "de gegevens van het dossier zelf kunnen niet worden gewist");
+			goto out;
+		}
+		if (!formset_field(&app->forms, wipe.v[i], &probe)) {
+			err_set(&app->err, probe.code, "%s", probe.msg.s);
+			err_release(&probe);
+			goto out;
+		}
+		err_release(&probe);
+		if (casus_set(&c, wipe.v[i], NULL, &app->err))
+			goto out;
+		count++;
+	}
 	if (answers && from_file(app, &c, answers, &count))
 		goto out;
 	for (i = 1; i < n; i++) {
@@ -105,8 +128,9 @@ int cmd_zet(struct app *app, int argc, char **argv)
 	printf("%d veld%s opgeslagen in %s.\n", count, count == 1 ? "" : "en", argv[0]);
 	rc = 0;
 out:
-	if (rc)
+	if (rc && app->err.code)
 		err_prefix(&app->err, "niets opgeslagen");
+	opt_list_release(&wipe);
 	casus_release(&c);
 	return rc;
 }

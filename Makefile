@@ -46,7 +46,7 @@ SANLIBOBJ = $(LIBSRC:src/%.c=$(BSAN)/obj/%.o)
 UNITSRC := $(wildcard tests/unit/*.c)
 TOOLSRC := $(wildcard tests/tools/*.c)
 
-.PHONY: all demo test check deps-build deps-test bench install uninstall clean san fuzz valgrind
+.PHONY: all demo test check deps-build deps-test bench install uninstall clean san fuzz valgrind docs
 
 all: $(B)/dossier
 
@@ -99,6 +99,9 @@ check: $(B)/dossier $(B)/unit $(BSAN)/dossier $(BSAN)/unit $(TOOLS)
 bench: deps-test
 	@$(MAKE) --no-print-directory $(B)/dossier $(TOOLS)
 	@sh tests/bench.sh $(B)/dossier
+
+docs: $(B)/dossier
+	$(B)/dossier formulieren --markdown >docs/velden.md
 
 # --- install ------------------------------------------------------------------
 

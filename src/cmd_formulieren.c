@@ -52,6 +52,66 @@ static void show_field(struct buf *out, const struct field *f, const char *prefi
 	buf_release(&line);
 }
 
+static void md_escape(struct buf *out, const char *s)
+{
+	for (; s && *s; s++) {
+		if (*s == '|')
+			buf_adds(out, "\\|");
+		else if (*s == '\n')
+			buf_addch(out, ' ');
+		else
+			buf_addch(out, *s);
+	}
+}
+
+static void md_field(struct buf *out, const struct field *f, const char *prefix)
+{
+	struct buf path = BUF_INIT;
+	size_t i;
+
+	buf_addf(&path, "%s.%s%s", prefix, f->key, f->type->kind == FT_LIJST ? "[n]" : "");
+	buf_addf(out, "| `%s` | %s | %s | ", path.s, f->type->name, f->required ? "ja" : "");
+	md_escape(out, f->label);
+	buf_adds(out, " | ");
+	if (f->nchoices) {
+		for (i = 0; i < f->nchoices; i++)
+			buf_addf(out, "%s`%s`", i ? ", " : "", f->choices[i].key);
+	}
+	if (f->cond_src) {
+		buf_adds(out, f->nchoices ? "; alleen als " : "alleen als ");
+		md_escape(out, f->cond_src);
+	}
+	if (f->privacy != PRIV_NONE)
+		buf_addf(out, "%spersoonlijk: %s", f->nchoices || f->cond_src ? "; " : "",
+			 f->privacy == PRIV_INITIALS ? "initialen" : "weglaten");
+	buf_adds(out, " |\n");
+	for (i = 0; i < f->nsub; i++)
+		md_field(out, &f->sub[i], path.s);
+	buf_release(&path);
+}
+
+static void md_form(struct buf *out, const struct form *f)
+{
+	struct buf prefix = BUF_INIT;
+	size_t i;
+
+	buf_addf(out, "## `%s` – %s\n\n", f->id, f->title);
+	if (f->desc) {
+		md_escape(out, f->desc);
+		buf_adds(out, "\n\n");
+	}
+	if (f->repeated)
+		buf_adds(out, "Een lijst: elk verslag is een regel (`[n]` = 1, 2, ...).\n\n");
+	if (f->cond_src)
+		buf_addf(out, "Alleen als: `%s`.\n\n", f->cond_src);
+	buf_adds(out, "| pad | type | verplicht | label | keuzes, voorwaarde |\n|---|---|---|---|---|\n");
+	buf_addf(&prefix, "%s%s", f->id, f->repeated ? "[n]" : "");
+	for (i = 0; i < f->root.nsub; i++)
+		md_field(out, &f->root.sub[i], prefix.s);
+	buf_adds(out, "\n");
+	buf_release(&prefix);
+}
+
 static void show_form(struct buf *out, const struct form *f, bool detail, int width)
 {
 	size_t i;
@@ -72,8 +132,10 @@ static void show_form(struct buf *out, const struct form *f, bool detail, int wi
 int cmd_formulieren(struct app *app, int argc, char **argv)
 {
 	const char *region = NULL;
+	bool markdown = false;
 	const struct opt opts[] = {
 		OPT_STRING('r', "regio", &region, "REGIO", "namen van deze regio gebruiken"),
+		OPT_FLAG(0, "markdown", &markdown, "als Markdown-tabellen (voor de documentatie)"),
 		OPT_END(),
 	};
 	struct buf out = BUF_INIT;
@@ -91,7 +153,21 @@ int cmd_formulieren(struct app *app, int argc, char **argv)
 	}
 	if (app_setup(app, region))
 		return -1;
-	if (n == 1) {
+	if (markdown) {
+		size_t t, nt;
+		const struct ftype *types = ftype_all(&nt);
+
+		buf_adds(&out, "# Velden van het casusbestand\n\n"
+			       "Gemaakt met `dossier formulieren --markdown` uit de definities in `forms/`; "
+			       "werk dit bestand bij met `make docs`. Verplicht geldt als het formulier of veld "
+			       "van toepassing is (zie de voorwaarde).\n\n## Veldtypen\n\n| type | betekenis |\n|---|---|\n");
+		for (t = 0; t < nt; t++)
+			buf_addf(&out, "| `%s` | %s |\n", types[t].name, types[t].desc);
+		buf_addch(&out, '\n');
+		for (i = 0; i < app->forms.n; i++)
+			if (n == 0 || !strcmp(argv[0], app->forms.forms[i].id))
+				md_form(&out, &app->forms.forms[i]);
+	} else if (n == 1) {
 		const struct form *f = formset_get(&app->forms, argv[0]);
 
 		if (!f) {

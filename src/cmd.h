@@ -20,6 +20,7 @@ typedef int (*cmd_fn)(struct app *app, int argc, char **argv);
 int cmd_nieuw(struct app *app, int argc, char **argv);
 int cmd_formulieren(struct app *app, int argc, char **argv);
 int cmd_toon(struct app *app, int argc, char **argv);
+int cmd_invullen(struct app *app, int argc, char **argv);
 int cmd_zet(struct app *app, int argc, char **argv);
 int cmd_controleer(struct app *app, int argc, char **argv);
 int cmd_tijdlijn(struct app *app, int argc, char **argv);

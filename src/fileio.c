@@ -58,8 +58,28 @@ static void remove_temps(void)
 			unlink(temps[i]);
 }
 
+static char sig_msg[1024];
+static volatile size_t sig_msg_len;
+
+void fileio_signal_message(const char *msg)
+{
+	size_t n = msg ? strlen(msg) : 0;
+
+	sig_msg_len = 0;
+	if (n >= sizeof(sig_msg))
+		n = sizeof(sig_msg) - 1;
+	if (n)
+		memcpy(sig_msg, msg, n);
+	sig_msg_len = n;
+}
+
 static void on_signal(int sig)
 {
+	if (sig_msg_len) {
+		ssize_t w = write(STDERR_FILENO, sig_msg, sig_msg_len);
+
+		(void)w;
+	}
 	remove_temps();
 	signal(sig, SIG_DFL);
 	raise(sig);
@@ -129,6 +149,36 @@ int file_read(const char *path, size_t max, struct buf *out, struct err *e)
 	}
 	close(fd);
 	return 0;
+}
+
+int fileio_temp_near(const char *near, const char *tag, char **path, struct err *e)
+{
+	char *dir = path_dirname(near);
+	const char *slash = strrchr(near, '/');
+	struct buf p = BUF_INIT;
+	int fd;
+
+	buf_addf(&p, "%s/.%s.%s-XXXXXX", dir, slash ? slash + 1 : near, tag);
+	free(dir);
+	fd = mkstemp(p.s);
+	if (fd < 0) {
+		err_errno(e, errno, "tijdelijk bestand naast %s kan niet worden gemaakt", near);
+		buf_release(&p);
+		return -1;
+	}
+	fchmod(fd, 0600);
+	*path = buf_detach(&p, NULL);
+	temp_add(*path);
+	return fd;
+}
+
+void fileio_temp_remove(char *path)
+{
+	if (!path)
+		return;
+	unlink(path);
+	temp_del(path);
+	free(path);
 }
 
 bool file_readable(const char *path)

@@ -26,6 +26,20 @@ int file_write_atomic(const char *path, const void *data, size_t len, struct err
 
 /* Install the signal handlers that remove temporary files (once, early). */
 void fileio_install_cleanup(void);
+/*
+ * A message to print (to stderr) when SIGINT/SIGTERM/SIGHUP stops the
+ * program, e.g. where to continue; NULL for none. Copied.
+ */
+void fileio_signal_message(const char *msg);
+
+/*
+ * Create a private (0600) temporary file next to `near` (a file path) and
+ * register it for cleanup; *path receives its name (caller frees). Returns
+ * an open descriptor or -1 with e set.
+ */
+int fileio_temp_near(const char *near, const char *tag, char **path, struct err *e);
+/* Remove a file made by fileio_temp_near() and forget it. */
+void fileio_temp_remove(char *path);
 
 /* What the first bytes of a file say it is. */
 enum file_kind { FILE_MISSING, FILE_UNREADABLE, FILE_PDF, FILE_PNG, FILE_JPEG, FILE_OTHER };

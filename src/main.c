@@ -7,6 +7,7 @@
 #include "fileio.h"
 
 #include <errno.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -24,6 +25,7 @@ static const struct command {
 } commands[] = {
 	{ "nieuw", cmd_nieuw, "een nieuwe casus aanmaken" },
 	{ "formulieren", cmd_formulieren, "de formulieren en hun velden tonen" },
+	{ "invullen", cmd_invullen, "alle formulieren invullen, vraag voor vraag" },
 	{ "zet", cmd_zet, "velden invullen vanaf de opdrachtregel of uit een bestand" },
 	{ "toon", cmd_toon, "een casus als leesbare tekst tonen" },
 	{ "controleer", cmd_controleer, "nagaan of het dossier compleet is voor zijn route" },
@@ -83,7 +85,9 @@ int main(int argc, char **argv)
 	struct app app;
 	int i, rc;
 
-	setlocale(LC_CTYPE, "");
+	/* all text is UTF-8; line editing needs a UTF-8 locale to handle it */
+	if (!setlocale(LC_CTYPE, "") || strcmp(nl_langinfo(CODESET), "UTF-8"))
+		setlocale(LC_CTYPE, "C.UTF-8");
 	fileio_install_cleanup();
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		const char *a = argv[i];

@@ -714,9 +714,9 @@ static enum step list_menu(struct ses *S, const struct field *f, const char *pat
 		size_t n = json_len(value_at(S, path));
 
 		list_overview(S, f, path);
-		if (first && n == 0 && f->required) {
-			sayf("%*sNog niets ingevuld; de eerste %s:\n", indent_of(S) + 2, "",
-			     f->item_name ? f->item_name : "regel");
+		/* a required list, or a whole form of records (MDO reports): start the first at once */
+		if (first && n == 0 && (f->required || !f->parent)) {
+			sayf("%*sNog niets ingevuld.\n", indent_of(S) + 2, "");
 			first = false;
 			st = edit_item(S, f, path, 1, true);
 			if (st == ST_STOP || st == ST_FAIL)
@@ -884,6 +884,20 @@ static bool form_applies(struct ses *S, const struct form *f)
 {
 	S->env.record = NULL;
 	return !f->cond || expr_eval(f->cond, &S->env);
+}
+
+/*
+ * Is the form part of the guided walk? Forms the route asks for, and
+ * forms that already hold answers; others only when named on the command
+ * line (an offerte on the Adviestafel route, say).
+ */
+static bool in_walk(struct ses *S, const struct form *f)
+{
+	struct check_input in = { &S->app->rules, &S->app->forms, S->c, S->env.route, S->env.region, date_today(), NULL };
+
+	if (!form_applies(S, f))
+		return false;
+	return rules_form_needed(&in, f->id) || value_filled(value_at(S, f->id));
 }
 
 /* The first required empty field of a form, as a path ("" for the form itself). */
@@ -1070,12 +1084,30 @@ static enum step review(struct ses *S, const struct form *form)
 
 /* ---- the session ------------------------------------------------------------- */
 
+static bool in_walk(struct ses *S, const struct form *f);
+
 static enum step run_form(struct ses *S, const struct form *f, size_t num, size_t total)
 {
 	struct buf head = BUF_INIT, rule = BUF_INIT;
 	enum step st;
 	int w;
 
+	if (total > 1) {
+		/* answers change which forms the route needs (SMW): count again */
+		size_t i, k = 0, t = 0;
+
+		for (i = 0; i < S->app->forms.n; i++) {
+			const struct form *g = &S->app->forms.forms[i];
+
+			if (in_walk(S, g) || g == f) {
+				t++;
+				if (i <= (size_t)(f - S->app->forms.forms))
+					k++;
+			}
+		}
+		num = k;
+		total = t;
+	}
 	buf_addf(&head, "── %s (%zu/%zu) ", f->title, num, total);
 	w = (int)utf8_length(head.s, head.len);
 	buf_add(&rule, head.s, head.len);
@@ -1091,8 +1123,8 @@ static enum step run_form(struct ses *S, const struct form *f, size_t num, size_
 	else
 		st = walk_record(S, &f->root, f->id, 0);
 	S->target = NULL;
-	if (st == ST_NEXT)
-		st = review(S, f);
+	if (st == ST_NEXT && !f->repeated)
+		st = review(S, f); /* a form of records has its overview in the list */
 	buf_release(&head);
 	buf_release(&rule);
 	return st;
@@ -1158,8 +1190,10 @@ int cmd_invullen(struct app *app, int argc, char **argv)
 	say("Enter = houden of overslaan, ? = uitleg, - = wissen, terug = vorige vraag,\n"
 	    "stop = stoppen. Elk antwoord wordt meteen bewaard.\n");
 	for (i = 0; i < app->forms.n; i++)
-		if (!only || &app->forms.forms[i] == only)
-			nforms += form_applies(&S, &app->forms.forms[i]);
+		if (!only)
+			nforms += in_walk(&S, &app->forms.forms[i]);
+	if (only)
+		nforms = 1;
 	if (only && !form_applies(&S, only)) {
 		sayf("\n'%s' hoort niet bij de route %s; u kunt het toch invullen.\n", only->title, r->name);
 		nforms = 1;
@@ -1168,7 +1202,7 @@ int cmd_invullen(struct app *app, int argc, char **argv)
 	for (i = 0; i < app->forms.n && !where.len; i++) {
 		const struct form *f = &app->forms.forms[i];
 
-		if (only && f != only)
+		if (only ? f != only : !in_walk(&S, f))
 			continue;
 		form_missing(&S, f, &where);
 	}
@@ -1187,7 +1221,7 @@ int cmd_invullen(struct app *app, int argc, char **argv)
 		const struct form *f = &app->forms.forms[i];
 		struct buf fid = BUF_INIT;
 
-		if (only ? f != only : !form_applies(&S, f))
+		if (only ? f != only : !in_walk(&S, f))
 			continue;
 		k++;
 		buf_sets(&fid, f->id);
@@ -1203,10 +1237,10 @@ int cmd_invullen(struct app *app, int argc, char **argv)
 
 			while (j > 0) {
 				j--;
-				if (only ? &app->forms.forms[j] == only : form_applies(&S, &app->forms.forms[j]))
+				if (only ? &app->forms.forms[j] == only : in_walk(&S, &app->forms.forms[j]))
 					break;
 			}
-			if (j < i && (only ? &app->forms.forms[j] == only : form_applies(&S, &app->forms.forms[j]))) {
+			if (j < i && (only ? &app->forms.forms[j] == only : in_walk(&S, &app->forms.forms[j]))) {
 				st = review(&S, &app->forms.forms[j]);
 				if (st == ST_NEXT || st == ST_BACK) {
 					i = j; /* continue after that form */
@@ -1215,7 +1249,7 @@ int cmd_invullen(struct app *app, int argc, char **argv)
 						size_t q;
 
 						for (q = 0; q <= j; q++)
-							if (!only && form_applies(&S, &app->forms.forms[q]))
+							if (!only && in_walk(&S, &app->forms.forms[q]))
 								k++;
 					}
 					continue;
@@ -1237,6 +1271,26 @@ int cmd_invullen(struct app *app, int argc, char **argv)
 
 		rules_check(&in, &fs);
 		nerr = findings_count(&fs, SEV_ERROR);
+		if (!only) {
+			struct buf skipped = BUF_INIT;
+
+			for (i = 0; i < app->forms.n; i++) {
+				const struct form *f = &app->forms.forms[i];
+
+				if (form_applies(&S, f) && !in_walk(&S, f))
+					buf_addf(&skipped, "%s%s", skipped.len ? ", " : "", f->title);
+			}
+			if (skipped.len) {
+				struct buf t = BUF_INIT;
+
+				buf_addf(&t, "Niet gevraagd, omdat de route ze niet nodig heeft: %s. Toch invullen kan met "
+					     "'dossier invullen %s FORMULIER'.", skipped.s, argv[0]);
+				say("\n");
+				wrapped(&S, t.s, 0);
+				buf_release(&t);
+			}
+			buf_release(&skipped);
+		}
 		say("\n");
 		if (!nerr)
 			sayf("Klaar. Het dossier is volledig voor de %s. Maak de PDF met:  dossier maak %s\n", r->table,

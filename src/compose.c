@@ -469,9 +469,9 @@ static void plan(struct comp *C)
 			struct dated *d = xcalloc(json_len(v) + 1, sizeof(*d));
 			const json *it;
 			size_t n = 0;
-			struct section *parent = add_section(C, f->title, 0, S_FORM);
+			size_t parent = C->nsec;
 
-			parent->form = NULL; /* a heading for the group */
+			add_section(C, f->title, 0, S_FORM); /* a heading for the group: no form */
 			for (it = json_first(v); it; it = json_next(it)) {
 				d[n].rec = it;
 				d[n].index = n;
@@ -494,8 +494,8 @@ static void plan(struct comp *C)
 				s->record = d[k].rec;
 				s->index = k + 1;
 			}
-			/* the group heading opens the first report */
-			parent->anchor = C->sec[C->nsec - n].anchor;
+			/* the group heading opens the first report (indexes: the array moves) */
+			C->sec[parent].anchor = C->sec[C->nsec - n].anchor;
 			free(d);
 		} else {
 			struct section *s = add_section(C, f->title, 0, S_FORM);
@@ -515,8 +515,8 @@ static void plan(struct comp *C)
 	text_of(C, tmpl_text(in->tmpl, "teksten", "tijdlijn", "Tijdlijn"), &t);
 	add_section(C, t.s, 0, S_TIMELINE);
 	{
-		size_t n = 0;
-		struct section *head = NULL;
+		size_t n = 0, head = 0;
+		bool have_head = false;
 
 		for (i = 0; i < in->natts; i++) {
 			const struct att *a = &in->atts[i];
@@ -526,9 +526,11 @@ static void plan(struct comp *C)
 
 			if (a->consent_scan || !a->shared)
 				continue;
-			if (!head) {
+			if (!have_head) {
 				text_of(C, tmpl_text(in->tmpl, "teksten", "bijlagen", "Bijlagen"), &t);
-				head = add_section(C, t.s, 0, S_ATT_HEAD);
+				head = C->nsec;
+				add_section(C, t.s, 0, S_ATT_HEAD);
+				have_head = true;
 			}
 			snprintf(num, sizeof(num), "%zu", ++n);
 			vars[1] = num;
@@ -539,7 +541,7 @@ static void plan(struct comp *C)
 			s = add_section(C, t.s, 1, S_ATT);
 			s->att = a;
 			if (n == 1)
-				head->anchor = s->anchor;
+				C->sec[head].anchor = s->anchor;
 		}
 	}
 	buf_release(&t);
@@ -772,8 +774,16 @@ static void print_fields(struct comp *C, const struct field *def, const json *re
 static void section_title(struct comp *C, const struct section *s, const char *title)
 {
 	struct buf t = BUF_INIT;
+	const struct form *f = s->form ? formset_get(C->in->fs, s->form) : NULL;
+	const json *np = f ? json_get(f->print, "nieuwe_pagina") : NULL;
 
-	flow_new_page(&C->f);
+	/* short forms may follow on the same page ("nieuwe_pagina": false) */
+	if (json_is_bool(np) && !json_bool(np) && C->f.page_open) {
+		flow_space(&C->f, 18);
+		flow_need(&C->f, 160);
+	} else {
+		flow_new_page(&C->f);
+	}
 	place_anchor(C, s->anchor);
 	prep(C, title ? title : s->title, &t);
 	flow_title(&C->f, t.s);

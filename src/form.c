@@ -295,7 +295,7 @@ static int load_fields(struct loader *L, const json *arr, struct field *parent, 
 
 static const char *const form_props[] = {
 	"id", "titel", "omschrijving", "meervoud", "item", "voorwaarde", "weergave", "velden", "afdruk",
-	"toelichting",
+	"toelichting", "samenvatting",
 };
 static const char *const layouts[] = { "velden", "voorblad", "offerte", "toestemming", "bijlagen" };
 
@@ -354,6 +354,7 @@ static int load_form(struct formset *fs, const char *id, struct err *e)
 	f->root.label = xstrdup(f->title);
 	f->root.form = f;
 	f->root.item_name = f->item_title ? xstrdup(f->item_title) : NULL;
+	f->root.summary = opt_str(doc, "samenvatting");
 	v = json_get(doc, "velden");
 	if (!v || !json_is_array(v) || !json_len(v)) {
 		def_error(&L, NULL, "'velden' ontbreekt of is leeg");

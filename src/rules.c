@@ -1281,6 +1281,28 @@ static bool rule_applies(const struct rule *r, struct ctx *C)
 	return !r->cond || expr_eval(r->cond, &C->env);
 }
 
+bool rules_form_needed(const struct check_input *in, const char *form_id)
+{
+	struct ctx C;
+	size_t i;
+
+	memset(&C, 0, sizeof(C));
+	C.in = in;
+	C.root = in->c->root;
+	C.env.root = in->c->root;
+	C.env.route = in->route;
+	C.env.region = in->region;
+	for (i = 0; i < in->rs->nrules; i++) {
+		const struct rule *r = &in->rs->rules[i];
+		const char *f = r->kind->check == check_form ? param_str(r, "formulier")
+			      : r->kind->check == check_attachment ? "bijlagen" : NULL;
+
+		if (f && !strcmp(f, form_id) && rule_applies(r, &C))
+			return true;
+	}
+	return false;
+}
+
 void rules_check(const struct check_input *in, struct findings *out)
 {
 	struct ctx C;

@@ -94,6 +94,12 @@ struct check_input {
 /* Validate values and apply every rule of the route; findings are added to out. */
 void rules_check(const struct check_input *in, struct findings *out);
 
+/*
+ * Does the route ask for this form (an applicable rule of kind formulier
+ * names it, or a rule of kind bijlage for the attachments form)?
+ */
+bool rules_form_needed(const struct check_input *in, const char *form_id);
+
 /* Is a document (form id) filled in for this case, with its condition true? */
 bool rules_doc_present(const struct check_input *in, const char *form_id);
 

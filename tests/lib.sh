@@ -91,3 +91,32 @@ sample() {
 }
 
 set -e
+
+# make_pdf OUT PAGES TEXT: a small real PDF (written by hand, tidied by qpdf).
+make_pdf() {
+	local out=$1 n=$2 text=$3 i kids="" content
+	{
+		printf '%%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n'
+		i=0
+		while [ $i -lt "$n" ]; do kids="$kids $((10 + i * 2)) 0 R"; i=$((i + 1)); done
+		printf '2 0 obj << /Type /Pages /Kids [%s] /Count %d >> endobj\n' "$kids" "$n"
+		printf '3 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n'
+		i=0
+		while [ $i -lt "$n" ]; do
+			content="BT /F1 14 Tf 72 720 Td ($text - blad $((i + 1))) Tj ET"
+			printf '%d 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >> endobj\n' $((10 + i * 2)) $((11 + i * 2))
+			printf '%d 0 obj << /Length %d >> stream\n%s\nendstream endobj\n' $((11 + i * 2)) ${#content} "$content"
+			i=$((i + 1))
+		done
+		printf 'trailer << /Root 1 0 R /Size %d >>\n%%%%EOF\n' $((10 + n * 2))
+	} >"$out.raw"
+	qpdf "$out.raw" "$out" >/dev/null 2>&1 || [ $? -eq 3 ]
+	rm -f "$out.raw"
+}
+
+# make_jpeg OUT TEXT: a one-page scan-like JPEG.
+make_jpeg() {
+	make_pdf "$1.pdf" 1 "$2"
+	pdftoppm -jpeg -r 40 -singlefile "$1.pdf" "${1%.jpg}" 2>/dev/null
+	rm -f "$1.pdf"
+}

@@ -871,12 +871,88 @@ static void timeline_table(struct comp *C, bool with_phase)
 	free(rows);
 }
 
+static int64_t line_amount(const json *line);
+static const struct section *section_of_form(const struct comp *C, const char *form);
+
+/* The offerte's subtotals and total, with the page where it is. */
+static void quote_totals(struct comp *C)
+{
+	const json *q = json_get(C->in->c->root, "offerte"), *it;
+	const struct field *catf = def_of(C->in, "offerte.regels.categorie");
+	const struct section *sec = section_of_form(C, "offerte");
+	static const double w[] = { 0.6, 0.4 };
+	struct trow rows[8];
+	struct tcell cells[16];
+	struct buf tx[16];
+	size_t i, r = 0, nc = catf ? catf->nchoices : 0;
+	int64_t total = 0;
+
+	if (!value_filled(q) || nc > 6)
+		return;
+	memset(tx, 0, sizeof(tx));
+	memset(cells, 0, sizeof(cells));
+	for (i = 0; i < nc; i++) {
+		int64_t sum = 0;
+
+		for (it = json_first(json_get(q, "regels")); it; it = json_next(it))
+			if (json_get_str(it, "categorie") && !strcmp(json_get_str(it, "categorie"), catf->choices[i].key))
+				sum += line_amount(it);
+		total += sum;
+		buf_addf(&tx[r * 2], "Subtotaal %s", catf->choices[i].label);
+		money_fmt(&tx[r * 2 + 1], sum, true);
+		r++;
+	}
+	buf_adds(&tx[r * 2], "Totaal");
+	money_fmt(&tx[r * 2 + 1], total, true);
+	r++;
+	for (i = 0; i < r; i++) {
+		cells[i * 2].text = tx[i * 2].s;
+		cells[i * 2].page_ref = -1;
+		cells[i * 2 + 1].text = tx[i * 2 + 1].s;
+		cells[i * 2 + 1].page_ref = -1;
+		cells[i * 2 + 1].align = AL_RIGHT;
+		rows[i].cells = &cells[i * 2];
+		rows[i].ncells = 2;
+		rows[i].kind = i + 1 == r ? ROW_TOTAL : ROW_NORMAL;
+	}
+	flow_heading(&C->f, "Kosten volgens de uitgesplitste offerte", 2);
+	{
+		struct table tb = { w, 2, NULL, rows, r, true, 0.6, 0 };
+
+		flow_table(&C->f, &tb);
+	}
+	if (sec) {
+		struct tcell ref[2];
+		struct trow rr;
+		static const double w2[] = { 0.8, 0.2 };
+
+		memset(ref, 0, sizeof(ref));
+		ref[0].text = "De hele offerte staat op pagina";
+		ref[0].page_ref = -1;
+		ref[1].page_ref = sec->anchor;
+		ref[1].align = AL_RIGHT;
+		ref[1].text = "";
+		rr.cells = ref;
+		rr.ncells = 2;
+		rr.kind = ROW_NORMAL;
+		{
+			struct table tb = { w2, 2, NULL, &rr, 1, false, 0.6, C->in->tmpl->theme.small };
+
+			flow_table(&C->f, &tb);
+		}
+	}
+	for (i = 0; i < 16; i++)
+		buf_release(&tx[i]);
+}
+
 /* Generated blocks a form can ask for after one of its fields ("invoegen"). */
 static void insert_block(struct comp *C, const char *what)
 {
 	if (!strcmp(what, "tijdlijn") && C->in->tl->has_start) {
 		flow_heading(&C->f, "Verloop tot nu toe", 2);
 		timeline_table(C, false);
+	} else if (!strcmp(what, "offerte_totalen")) {
+		quote_totals(C);
 	}
 }
 
@@ -1206,7 +1282,6 @@ static void print_quote(struct comp *C, const struct section *s)
 	const struct field *catf = def_of(C->in, "offerte.regels.categorie");
 	const struct field *payf = def_of(C->in, "offerte.regels.betaler");
 	const struct field *numf = def_of(C->in, "offerte.regels.aantal");
-	static const double colw[] = { 0.06, 0.40, 0.18, 0.10, 0.12, 0.14 };
 	static const char *const hd[] = { "Nr.", "Omschrijving", "Wie betaalt", "Aantal", "Tarief", "Bedrag" };
 	size_t nlines = json_len(json_get(q, "regels")), maxrows = nlines + 2 * (catf ? catf->nchoices : 2) + 2;
 	struct trow head, *rows = xcalloc(maxrows, sizeof(*rows));
@@ -1276,18 +1351,13 @@ static void print_quote(struct comp *C, const struct section *s)
 			sub += amount;
 			buf_addf(&tx[base], "%zu", ++no);
 			prep(C, json_get_str(it, "omschrijving"), &tx[base + 1]);
-			if (json_get_str(it, "eenheid")) {
-				struct buf unit = BUF_INIT;
-
-				buf_addf(&unit, " (per %s)", json_get_str(it, "eenheid"));
-				put(C, unit.s, &tx[base + 1]);
-				buf_release(&unit);
-			}
 			buf_reset(&x);
 			format_value(C->in, payf, json_get(it, "betaler"), false, &x);
 			prep(C, x.s, &tx[base + 2]);
 			buf_reset(&x);
 			format_value(C->in, numf, json_get(it, "aantal"), false, &x);
+			if (json_get_str(it, "eenheid") && *json_get_str(it, "eenheid"))
+				buf_addf(&x, " %s", json_get_str(it, "eenheid")); /* "240 uur" */
 			prep(C, x.s, &tx[base + 3]);
 			money_fmt(&tx[base + 4], (int64_t)json_num(json_get(it, "tarief")), true);
 			money_fmt(&tx[base + 5], amount, true);
@@ -1353,7 +1423,7 @@ static void print_quote(struct comp *C, const struct section *s)
 	}
 	flow_space(&C->f, 4);
 	{
-		struct table tb = { colw, 6, &head, rows, r, false, 0, 9 };
+		struct table tb = { NULL, 6, &head, rows, r, false, 0, 9 };
 
 		flow_table(&C->f, &tb);
 	}

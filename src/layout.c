@@ -821,13 +821,16 @@ static void auto_widths(const struct flow *f, const struct table *t, double size
 
 			if (spn == 1 && col < t->ncols) {
 				const char *p = s;
-				double full = flow_width(f, font, s, strlen(s), size) + pad;
+				double full = flow_width(f, font, s, strlen(s), size) + pad + 1;
 
 				if (full > nat[col])
 					nat[col] = full;
+				/* numbers and amounts never wrap ("€ 1.234,56") */
+				if ((c->align == AL_RIGHT || c->page_ref >= 0) && full > min[col])
+					min[col] = full;
 				while (*p) {
 					size_t n = strcspn(p, " \n");
-					double ww = flow_width(f, font, p, n, size) + pad;
+					double ww = flow_width(f, font, p, n, size) + pad + 1;
 
 					if (ww > min[col])
 						min[col] = ww;

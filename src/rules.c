@@ -197,12 +197,19 @@ static void missing_field(struct ctx *C, const struct form *form, const struct f
 	if (has_field_rule(C, f))
 		return;
 
+	struct buf where = BUF_INIT;
+
 	if (f->type->kind == FT_TEKST || field_is_container(f))
 		buf_addf(&fix, "dossier invullen {casus} %s", form->id);
 	else
 		buf_addf(&fix, "dossier zet {casus} %s=…  (of: dossier invullen {casus} %s)", path, form->id);
-	report_as(C, "veld-ontbreekt", form->id, path, vars, fix.s, "%s: '%s' is niet ingevuld.",
-		  form->repeated ? form->item_title : form->title, f->label);
+	if (form->repeated) /* "MDO-verslag 2": which one */
+		buf_addf(&where, "%s %ld", form->item_title ? form->item_title : form->title,
+			 strtol(path + strlen(form->id) + 1, NULL, 10));
+	else
+		buf_adds(&where, form->title);
+	report_as(C, "veld-ontbreekt", form->id, path, vars, fix.s, "%s: '%s' is niet ingevuld.", where.s, f->label);
+	buf_release(&where);
 	buf_release(&fix);
 }
 
@@ -831,9 +838,9 @@ static void check_files(struct ctx *C)
 			C->rule = &soft;
 			buf_reset(&field);
 			buf_addf(&field, "bijlagen[%zu].gedeeld", n);
-			report_as(C, "bijlage-zonder-toestemming", "bijlagen", field.s, NULL, NULL,
+			finding_set_reason(report_as(C, "bijlage-zonder-toestemming", "bijlagen", field.s, NULL, NULL,
 				  "%s gaat niet mee in het dossier: de ouders gaven geen toestemming om dit document te delen. Het wordt alleen bij naam genoemd.",
-				  name.s);
+				  name.s), "Ouders beslissen per document of het gedeeld mag worden, zeker bij medische of psychologische verslagen.");
 			C->rule = saved;
 		}
 		buf_release(&field);

@@ -404,14 +404,14 @@ static void check_attendance(struct ctx *C)
 
 	if (!json_len(mdos))
 		return; /* the mdo document rule reports the missing MDO */
-	/* the MDO where most of the required roles were present */
+	/* the MDO where most of the required roles were present (the latest of equals) */
 	for (m = json_first(mdos); m; m = json_next(m)) {
 		size_t n = 0;
 
 		idx++;
 		for (r = json_first(roles); r; r = json_next(r))
 			n += attended(m, json_str(r));
-		if (!best || n > best_n) {
+		if (!best || n >= best_n) { /* on a tie, the latest meeting counts */
 			best = m;
 			best_n = n;
 			best_idx = idx;

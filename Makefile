@@ -15,20 +15,22 @@ PREFIX   ?= /usr/local
 DESTDIR  ?=
 CC       ?= cc
 
-PKGS      = libcjson libqpdf libedit
+PKGS      = libcjson libedit
 BUILD_DEBS = gcc make pkg-config libhpdf-dev libcjson-dev libiniparser-dev libqpdf-dev libedit-dev
 TEST_DEBS  = qpdf poppler-utils
 
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) libqpdf 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# libqpdf is opened at run time (src/attach.c): its soname, from the .so at build time
+QPDF_SONAME := $(shell objdump -p $$(pkg-config --variable=libdir libqpdf 2>/dev/null)/libqpdf.so 2>/dev/null | awk '/SONAME/ { print $$2 }')
 
 OPT      ?= -O2 -g
 WARN      = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wformat=2 -Wno-format-nonliteral -Wvla
 CFLAGS_ALL = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -D_GNU_SOURCE \
-            -DDOSSIER_VERSION='"$(VERSION)"' $(WARN) $(OPT) \
+            -DDOSSIER_VERSION='"$(VERSION)"' $(if $(QPDF_SONAME),-DQPDF_SONAME='"$(QPDF_SONAME)"') $(WARN) $(OPT) \
             $(PKG_CFLAGS) -I/usr/include/iniparser $(CFLAGS)
-LIBS      = -lhpdf $(PKG_LIBS) -liniparser -lm
+LIBS      = -lhpdf $(PKG_LIBS) -liniparser -lm -ldl
 
 SRC   := $(wildcard src/*.c)
 LIBSRC := $(filter-out src/main.c,$(SRC))
@@ -69,7 +71,7 @@ $(BSAN)/unit: $(UNITSRC) $(SANLIBOBJ) tests/unit/unit.h
 	$(CC) $(CFLAGS_ALL) $(SANFLAGS) -Isrc -o $@ $(UNITSRC) $(SANLIBOBJ) $(LIBS)
 
 $(B)/tools/%: tests/tools/%.c | $(B)/tools
-	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(LIBS) -lutil
+	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< -lhpdf -lutil
 
 $(B)/obj $(BSAN)/obj $(B)/tools:
 	mkdir -p $@

@@ -4,6 +4,11 @@
  * qpdf copies pages from other files lazily: the source documents must
  * stay open until the merged file has been written, so they are kept in
  * an array and closed at the end.
+ *
+ * libqpdf is a C++ library that brings libstdc++ and gnutls along; linking
+ * it normally costs every run of every command about 2.5 ms of symbol
+ * relocation before main(). Only `maak` with PDF attachments needs it, so
+ * it is opened with dlopen() the first time it is used.
  */
 #include "attach.h"
 #include "buf.h"
@@ -11,11 +16,87 @@
 #include "layout.h"
 #include "mem.h"
 
+#include <dlfcn.h>
 #include <qpdf/qpdf-c.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "banned.h"
+
+#ifndef QPDF_SONAME
+#define QPDF_SONAME "libqpdf.so.29"
+#endif
+
+#define QPDF_FUNCS(X) \
+	X(qpdf_init) X(qpdf_cleanup) X(qpdf_silence_errors) X(qpdf_set_suppress_warnings) X(qpdf_read) \
+	X(qpdf_read_memory) X(qpdf_has_error) X(qpdf_get_error) X(qpdf_get_error_full_text) \
+	X(qpdf_is_encrypted) X(qpdf_get_num_pages) X(qpdf_get_page_n) X(qpdf_add_page_at) \
+	X(qpdf_push_inherited_attributes_to_page) X(qpdf_init_write_memory) X(qpdf_set_deterministic_ID) \
+	X(qpdf_write) X(qpdf_get_buffer_length) X(qpdf_get_buffer) X(qpdf_oh_get_key) X(qpdf_oh_is_dictionary) \
+	X(qpdf_oh_new_dictionary) X(qpdf_oh_replace_key) X(qpdf_oh_parse) X(qpdf_make_indirect_object) \
+	X(qpdf_oh_new_stream) X(qpdf_oh_replace_stream_data) X(qpdf_oh_new_null) X(qpdf_oh_new_array) \
+	X(qpdf_oh_append_item) X(qpdf_oh_is_array) X(qpdf_oh_get_array_n_items) X(qpdf_oh_get_array_item) \
+	X(qpdf_oh_is_stream)
+
+#define DECLARE(name) static __typeof__(name) *p_##name;
+QPDF_FUNCS(DECLARE)
+#undef DECLARE
+
+static int load_qpdf(struct err *e)
+{
+	static void *lib;
+
+	if (lib)
+		return 0;
+	lib = dlopen(QPDF_SONAME, RTLD_NOW | RTLD_LOCAL);
+	if (!lib)
+		lib = dlopen("libqpdf.so", RTLD_NOW | RTLD_LOCAL);
+	if (!lib)
+		return err_set(e, EXIT_SYSTEM, "de bibliotheek libqpdf (%s) ontbreekt; installeer het pakket libqpdf29 om PDF-bijlagen op te nemen",
+			       QPDF_SONAME);
+#define LOOKUP(name) \
+	if (!(p_##name = (__typeof__(name) *)dlsym(lib, #name))) \
+		return err_set(e, EXIT_SYSTEM, "libqpdf mist de functie %s (te oude versie?)", #name);
+	QPDF_FUNCS(LOOKUP)
+#undef LOOKUP
+	return 0;
+}
+
+/* From here on, the qpdf names mean the loaded functions. */
+#define qpdf_init p_qpdf_init
+#define qpdf_cleanup p_qpdf_cleanup
+#define qpdf_silence_errors p_qpdf_silence_errors
+#define qpdf_set_suppress_warnings p_qpdf_set_suppress_warnings
+#define qpdf_read p_qpdf_read
+#define qpdf_read_memory p_qpdf_read_memory
+#define qpdf_has_error p_qpdf_has_error
+#define qpdf_get_error p_qpdf_get_error
+#define qpdf_get_error_full_text p_qpdf_get_error_full_text
+#define qpdf_is_encrypted p_qpdf_is_encrypted
+#define qpdf_get_num_pages p_qpdf_get_num_pages
+#define qpdf_get_page_n p_qpdf_get_page_n
+#define qpdf_add_page_at p_qpdf_add_page_at
+#define qpdf_push_inherited_attributes_to_page p_qpdf_push_inherited_attributes_to_page
+#define qpdf_init_write_memory p_qpdf_init_write_memory
+#define qpdf_set_deterministic_ID p_qpdf_set_deterministic_ID
+#define qpdf_write p_qpdf_write
+#define qpdf_get_buffer_length p_qpdf_get_buffer_length
+#define qpdf_get_buffer p_qpdf_get_buffer
+#define qpdf_oh_get_key p_qpdf_oh_get_key
+#define qpdf_oh_is_dictionary p_qpdf_oh_is_dictionary
+#define qpdf_oh_new_dictionary p_qpdf_oh_new_dictionary
+#define qpdf_oh_replace_key p_qpdf_oh_replace_key
+#define qpdf_oh_parse p_qpdf_oh_parse
+#define qpdf_make_indirect_object p_qpdf_make_indirect_object
+#define qpdf_oh_new_stream p_qpdf_oh_new_stream
+#define qpdf_oh_replace_stream_data p_qpdf_oh_replace_stream_data
+#define qpdf_oh_new_null p_qpdf_oh_new_null
+#define qpdf_oh_new_array p_qpdf_oh_new_array
+#define qpdf_oh_append_item p_qpdf_oh_append_item
+#define qpdf_oh_is_array p_qpdf_oh_is_array
+#define qpdf_oh_get_array_n_items p_qpdf_oh_get_array_n_items
+#define qpdf_oh_get_array_item p_qpdf_oh_get_array_item
+#define qpdf_oh_is_stream p_qpdf_oh_is_stream
 
 /* The first error text qpdf has, for the message; caller frees. */
 static char *qpdf_reason(qpdf_data q)
@@ -53,9 +134,12 @@ static qpdf_data open_pdf(const char *path, struct err *e)
 
 int attach_count_pages(const char *path, size_t *npages, struct err *e)
 {
-	qpdf_data q = open_pdf(path, e);
+	qpdf_data q;
 	int n;
 
+	if (load_qpdf(e))
+		return -1;
+	q = open_pdf(path, e);
 	if (!q)
 		return -1;
 	n = qpdf_get_num_pages(q);
@@ -147,6 +231,8 @@ int attach_merge(struct buf *pdf, const struct ldoc *doc, const char *concept, s
 
 	if (!doc->nins)
 		return 0;
+	if (load_qpdf(e))
+		return -1;
 	main = qpdf_init();
 	qpdf_silence_errors(main);
 	qpdf_set_suppress_warnings(main, QPDF_TRUE);

@@ -17,7 +17,7 @@ CC       ?= cc
 
 PKGS      = libcjson libedit
 BUILD_DEBS = gcc make pkg-config libhpdf-dev libcjson-dev libiniparser-dev libqpdf-dev libedit-dev
-TEST_DEBS  = qpdf poppler-utils
+TEST_DEBS  = qpdf poppler-utils mupdf-tools
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) libqpdf 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -52,26 +52,37 @@ TOOLSRC := $(wildcard tests/tools/*.c)
 
 all: $(B)/dossier
 
+# V=1 shows the full compiler command lines.
+Q = $(if $(V),,@)
+say = $(if $(V),,@printf '  %-6s %s\n' $(1) $(2))
+
 $(B)/obj/%.o: src/%.c | $(B)/obj
-	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+	$(call say,CC,$<)
+	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
 
 $(BSAN)/obj/%.o: src/%.c | $(BSAN)/obj
-	$(CC) $(CFLAGS_ALL) $(SANFLAGS) -MMD -MP -c $< -o $@
+	$(call say,CC-SAN,$<)
+	$(Q)$(CC) $(CFLAGS_ALL) $(SANFLAGS) -MMD -MP -c $< -o $@
 
 $(B)/dossier: $(OBJ)
-	$(CC) $(OPT) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(OPT) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
 
 $(BSAN)/dossier: $(SANOBJ)
-	$(CC) $(OPT) $(SANFLAGS) $(LDFLAGS) -o $@ $(SANOBJ) $(LIBS)
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(OPT) $(SANFLAGS) $(LDFLAGS) -o $@ $(SANOBJ) $(LIBS)
 
 $(B)/unit: $(UNITSRC) $(LIBOBJ) tests/unit/unit.h
-	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $(UNITSRC) $(LIBOBJ) $(LIBS)
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(CFLAGS_ALL) -Isrc -o $@ $(UNITSRC) $(LIBOBJ) $(LIBS)
 
 $(BSAN)/unit: $(UNITSRC) $(SANLIBOBJ) tests/unit/unit.h
-	$(CC) $(CFLAGS_ALL) $(SANFLAGS) -Isrc -o $@ $(UNITSRC) $(SANLIBOBJ) $(LIBS)
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(CFLAGS_ALL) $(SANFLAGS) -Isrc -o $@ $(UNITSRC) $(SANLIBOBJ) $(LIBS)
 
 $(B)/tools/%: tests/tools/%.c | $(B)/tools
-	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< -lhpdf -lutil
+	$(call say,CC,$<)
+	$(Q)$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< -lhpdf -lutil
 
 $(B)/obj $(BSAN)/obj $(B)/tools:
 	mkdir -p $@

@@ -58,7 +58,8 @@ int app_init(struct app *app, const char *data_arg, const char *config_arg)
 	}
 	dir = exe_dir();
 	if (dir) {
-		static const char *const rel[] = { "..", "../share/dossier", "." };
+		/* installed: bin/../share/dossier; source tree: build/.. or build/san/../.. */
+		static const char *const rel[] = { "../share/dossier", "..", "../..", "." };
 		size_t i;
 
 		for (i = 0; i < sizeof(rel) / sizeof(rel[0]) && !app->datadir; i++) {

@@ -36,7 +36,7 @@
 	X(qpdf_oh_new_dictionary) X(qpdf_oh_replace_key) X(qpdf_oh_parse) X(qpdf_make_indirect_object) \
 	X(qpdf_oh_new_stream) X(qpdf_oh_replace_stream_data) X(qpdf_oh_new_null) X(qpdf_oh_new_array) \
 	X(qpdf_oh_append_item) X(qpdf_oh_is_array) X(qpdf_oh_get_array_n_items) X(qpdf_oh_get_array_item) \
-	X(qpdf_oh_is_stream)
+	X(qpdf_oh_is_stream) X(qpdf_oh_get_numeric_value) X(qpdf_oh_is_number)
 
 #define DECLARE(name) static __typeof__(name) *p_##name;
 QPDF_FUNCS(DECLARE)
@@ -97,6 +97,8 @@ static int load_qpdf(struct err *e)
 #define qpdf_oh_get_array_n_items p_qpdf_oh_get_array_n_items
 #define qpdf_oh_get_array_item p_qpdf_oh_get_array_item
 #define qpdf_oh_is_stream p_qpdf_oh_is_stream
+#define qpdf_oh_get_numeric_value p_qpdf_oh_get_numeric_value
+#define qpdf_oh_is_number p_qpdf_oh_is_number
 
 /* The first error text qpdf has, for the message; caller frees. */
 static char *qpdf_reason(qpdf_data q)
@@ -199,9 +201,20 @@ static void stamp(qpdf_data q, qpdf_oh page, const char *mark)
 	}
 	font = qpdf_oh_parse(q, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>");
 	qpdf_oh_replace_key(q, fonts, "/DossierConcept", font);
-	buf_adds(&ops, "Q q BT /DossierConcept 40 Tf 0.85 0.55 0.55 rg 0.8192 0.5736 -0.5736 0.8192 150 250 Tm (");
-	winansi(&ops, mark);
-	buf_adds(&ops, ") Tj ET Q\n");
+	{
+		/* the top of the page, for a line of text that readers extract as plain text */
+		qpdf_oh box = qpdf_oh_get_key(q, page, "/MediaBox");
+		double top = 842;
+
+		if (qpdf_oh_is_array(q, box) && qpdf_oh_get_array_n_items(q, box) == 4 &&
+		    qpdf_oh_is_number(q, qpdf_oh_get_array_item(q, box, 3)))
+			top = qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, box, 3));
+		buf_adds(&ops, "Q q BT /DossierConcept 40 Tf 0.85 0.55 0.55 rg 0.8192 0.5736 -0.5736 0.8192 150 250 Tm (");
+		winansi(&ops, mark);
+		buf_addf(&ops, ") Tj ET BT /DossierConcept 9 Tf 0.69 0 0.13 rg 1 0 0 1 40 %.1f Tm (", top - 22);
+		winansi(&ops, mark);
+		buf_adds(&ops, ") Tj ET Q\n");
+	}
 	before = qpdf_make_indirect_object(q, qpdf_oh_new_stream(q));
 	qpdf_oh_replace_stream_data(q, before, (const unsigned char *)pre, strlen(pre), qpdf_oh_new_null(q),
 				    qpdf_oh_new_null(q));

@@ -105,10 +105,20 @@ int app_setup(struct app *app, const char *region)
 	char *def = NULL, *formsdir;
 	int r;
 
-	if (app->ready)
-		return 0;
-	if (config_load(&app->cfg, app->config_arg, &app->err))
-		return -1;
+	if (app->ready) {
+		if (!region || (app->prof.id && !strcmp(region, app->prof.id)))
+			return 0;
+		/* a case of another region: its names, labels and rule settings */
+		ruleset_release(&app->rules);
+		formset_release(&app->forms);
+		profile_release(&app->prof);
+		app->ready = false;
+	}
+	if (!app->cfg_loaded) {
+		if (config_load(&app->cfg, app->config_arg, &app->err))
+			return -1;
+		app->cfg_loaded = true;
+	}
 	if (!region)
 		region = config_get(&app->cfg, "standaard", "regio");
 	if (!region)

@@ -25,7 +25,8 @@ struct app {
 	struct profile prof;
 	struct formset forms;
 	struct ruleset rules;
-	bool ready;
+	bool ready;              /* forms, profile and rules are loaded */
+	bool cfg_loaded;
 	struct err err;          /* the one error of this run */
 };
 
@@ -34,6 +35,7 @@ int app_init(struct app *app, const char *data_arg, const char *config_arg);
 /*
  * Load the configuration, the profile of `region` (NULL: the configured
  * or default region) and the forms, with the region's names filled in.
+ * Called again for another region, it loads that region instead.
  */
 int app_setup(struct app *app, const char *region);
 /* app_setup() for a case: its region. */

@@ -1,151 +1,46 @@
 /*
- * cmd_maak.c - `dossier maak CASUS`: the printable PDF dossier.
+ * cmd_maak.c - `dossier maak CASUS...`: the printable PDF dossier.
  *
- * Checks the dossier first and refuses an incomplete one unless --concept
- * is given (then every page says so). Finds the attachments, composes and
- * lays out the pages, draws them, merges the attached PDFs and writes the
- * result atomically (mode 0600): an existing file is only replaced when
- * everything worked.
+ * One case: the PDF goes next to the case file (or to -o). Several cases:
+ * a batch into the folder given with -o, shared over the processor cores
+ * (one worker process per core, -j to choose), with progress on the
+ * terminal. Every PDF is written atomically with mode 0600: an existing
+ * file is replaced only when its new version is complete.
  */
 #include "app.h"
-#include "attach.h"
 #include "buf.h"
-#include "casus.h"
 #include "cmd.h"
-#include "compose.h"
-#include "date.h"
 #include "fileio.h"
-#include "finding.h"
-#include "json.h"
+#include "make.h"
 #include "mem.h"
 #include "opt.h"
-#include "render.h"
-#include "rules.h"
-#include "template.h"
-#include "timeline.h"
+#include "term.h"
 
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "banned.h"
 
 static const char usage[] =
-	"Gebruik: dossier maak CASUS.json [-o UIT.pdf] [--concept] [--anoniem] [--sjabloon NAAM]\n"
+	"Gebruik: dossier maak CASUS.json [-o UIT.pdf] [--concept] [--anoniem] [--zonder-bijlagen]\n"
+	"       dossier maak CASUS.json... -o MAP/ [-j AANTAL]\n"
 	"\n"
 	"Maakt één afdrukbare PDF met het voorblad, een inhoudsopgave, de formulieren\n"
 	"van de route, de controlelijst, de tijdlijn en de bijlagen (PDF's pagina voor\n"
 	"pagina, scans als pagina). Een onvolledig dossier wordt geweigerd, tenzij u\n"
 	"--concept opgeeft: dan staat op elke pagina 'CONCEPT – onvolledig'.\n"
 	"\n"
-	"Zonder -o komt de PDF naast het casusbestand (casus.json -> casus.pdf).\n";
+	"Zonder -o komt de PDF naast het casusbestand (casus.json -> casus.pdf).\n"
+	"Met meer casussen komen de PDF's in de map van -o, gemaakt op alle\n"
+	"processorkernen tegelijk.\n";
 
-static void release_atts(struct att *a, size_t n)
-{
-	size_t i;
-
-	for (i = 0; a && i < n; i++) {
-		free(a[i].title);
-		free(a[i].kind);
-		free(a[i].kind_label);
-		free(a[i].path);
-		free(a[i].stored);
-		free(a[i].date);
-	}
-	free(a);
-}
-
-/* Look at the attachment files; an unusable one is an error, or in a concept left out. */
-static int probe(struct app *app, struct pdf *pdf, struct att *a, bool concept, bool *keep)
-{
-	struct err e = ERR_INIT;
-	int r = 0;
-
-	*keep = true;
-	if (!a->shared)
-		return 0;
-	switch (file_sniff(a->path)) {
-	case FILE_PDF:
-		a->is_pdf = true;
-		r = attach_count_pages(a->path, &a->npages, &e);
-		break;
-	case FILE_PNG: case FILE_JPEG:
-		r = pdf_image_size(pdf, a->path, &a->img_w, &a->img_h, &e);
-		break;
-	case FILE_MISSING:
-		r = err_set(&e, EXIT_INVALID, "bijlage '%s': het bestand %s bestaat niet", a->title, a->stored);
-		break;
-	default:
-		r = err_set(&e, EXIT_INVALID, "bijlage '%s': %s is geen PDF, PNG of JPEG", a->title, a->stored);
-		break;
-	}
-	if (r && concept) {
-		fprintf(stderr, "dossier: let op: %s; niet opgenomen in het concept.\n", e.msg.s);
-		*keep = false;
-		r = 0;
-	} else if (r) {
-		err_set(&app->err, e.code, "%s", e.msg.s);
-	}
-	err_release(&e);
-	return r;
-}
-
-static int find_atts(struct app *app, const struct casus *c, struct pdf *pdf, bool concept, bool anonymous,
-		     struct att **out, size_t *n)
-{
-	const json *list = json_get(c->root, "bijlagen"), *it, *scan = casus_get(c, "toestemming.scan");
-	const struct field *kind = formset_field(&app->forms, "bijlagen.soort", &app->err);
-	struct att *a = xcalloc(json_len(list) + 2, sizeof(*a));
-	size_t k = 0;
-
-	*out = a;
-	*n = 0;
-	for (it = json_first(list); it; it = json_next(it)) {
-		const char *file = json_get_str(it, "bestand"), *soort = json_get_str(it, "soort");
-		const struct choice *ch = kind && soort ? field_choice(kind, soort) : NULL;
-		bool keep;
-
-		if (!file || !*file)
-			continue;
-		a[k].title = xstrdup(json_get_str(it, "titel") ? json_get_str(it, "titel") : "zonder titel");
-		a[k].kind = xstrdup(soort ? soort : "anders");
-		a[k].kind_label = xstrdup(ch ? ch->label : "document");
-		a[k].stored = xstrdup(file);
-		a[k].path = casus_file_path(c, file);
-		a[k].date = json_get_str(it, "datum") ? xstrdup(json_get_str(it, "datum")) : NULL;
-		a[k].shared = json_bool(json_get(it, "gedeeld"));
-		*n = ++k;
-		if (anonymous)
-			continue;
-		if (probe(app, pdf, &a[k - 1], concept, &keep))
-			return -1;
-		if (!keep)
-			a[k - 1].shared = false;
-	}
-	if (json_is_string(scan) && *json_str(scan)) {
-		bool keep;
-
-		a[k].title = xstrdup("Ondertekende toestemming");
-		a[k].kind = xstrdup("toestemming");
-		a[k].kind_label = xstrdup("scan van de toestemming");
-		a[k].stored = xstrdup(json_str(scan));
-		a[k].path = casus_file_path(c, json_str(scan));
-		a[k].shared = !anonymous;
-		a[k].consent_scan = true;
-		*n = ++k;
-		if (!anonymous) {
-			if (probe(app, pdf, &a[k - 1], concept, &keep))
-				return -1;
-			if (!keep)
-				*n = --k, free(a[k].title), free(a[k].kind), free(a[k].kind_label), free(a[k].stored),
-				free(a[k].path), memset(&a[k], 0, sizeof(a[k]));
-		}
-	}
-	return 0;
-}
-
-static char *default_output(const char *casus, bool anonymous)
+static char *pdf_name(const char *casus, bool anonymous)
 {
 	struct buf b = BUF_INIT;
 	size_t len = strlen(casus);
@@ -157,143 +52,243 @@ static char *default_output(const char *casus, bool anonymous)
 	return buf_detach(&b, NULL);
 }
 
-static long long creation_time(void)
+/* Make one PDF and write it; returns the exit code of this case. */
+static int make_one(struct app *app, const char *casus, const char *out, const struct make_opts *o,
+		    struct make_result *res)
 {
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	struct buf pdf = BUF_INIT;
+	int rc = 0;
 
-	if (sde && *sde) {
-		char *end;
-		long long v = strtoll(sde, &end, 10);
+	if (make_dossier(app, casus, o, &pdf, res) || file_write_atomic(out, pdf.s, pdf.len, &app->err))
+		rc = app->err.code ? app->err.code : EXIT_SYSTEM;
+	res->bytes = pdf.len;
+	buf_release(&pdf);
+	return rc;
+}
 
-		if (!*end && v >= 0)
-			return v;
+static const char *base_of(const char *p)
+{
+	const char *s = strrchr(p, '/');
+
+	return s ? s + 1 : p;
+}
+
+/* ---- batch -------------------------------------------------------------- */
+
+struct job {
+	const char *casus;
+	char *out;
+	int rc;
+	char *msg;
+};
+
+static void worker(struct app *app, struct job *jobs, int n, int k, int nworkers, const struct make_opts *base,
+		   int fd)
+{
+	int i;
+
+	for (i = k; i < n; i += nworkers) {
+		struct make_opts o = *base;
+		struct make_result res;
+		struct buf line = BUF_INIT;
+		int rc;
+		size_t p;
+
+		o.casus_arg = jobs[i].casus;
+		rc = make_one(app, jobs[i].casus, jobs[i].out, &o, &res);
+		buf_addf(&line, "%d\t%d\t", i, rc);
+		if (rc) {
+			for (p = 0; p < app->err.msg.len; p++)
+				buf_addch(&line, app->err.msg.s[p] == '\n' ? ' ' : app->err.msg.s[p]);
+		} else {
+			buf_addf(&line, "%zu", res.pages);
+		}
+		buf_addch(&line, '\n');
+		if (write(fd, line.s, line.len) != (ssize_t)line.len)
+			_exit(EXIT_SYSTEM);
+		buf_release(&line);
+		make_result_release(&res);
+		err_release(&app->err);
 	}
-	return (long long)time(NULL);
+}
+
+static int batch(struct app *app, char **cases, int n, const char *dir, const struct make_opts *o, int nworkers,
+		 bool quiet)
+{
+	struct job *jobs = xcalloc((size_t)n, sizeof(*jobs));
+	pid_t *pids;
+	int pfd[2], i, k, done = 0, worst = 0, failed = 0;
+	struct stat st;
+	FILE *in;
+	char *line = NULL;
+	size_t cap = 0;
+	bool tty = isatty(STDOUT_FILENO) && !quiet;
+
+	if (stat(dir, &st) < 0) {
+		if (errno != ENOENT || mkdir(dir, 0700) < 0) {
+			err_errno(&app->err, errno, "map %s kan niet worden gemaakt", dir);
+			free(jobs);
+			return -1;
+		}
+	} else if (!S_ISDIR(st.st_mode)) {
+		free(jobs);
+		return err_set(&app->err, EXIT_USAGE, "%s is geen map; met meer casussen wijst -o naar een map", dir);
+	}
+	for (i = 0; i < n; i++) {
+		char *name = pdf_name(base_of(cases[i]), o->anonymous);
+
+		jobs[i].casus = cases[i];
+		jobs[i].out = path_join(dir, name);
+		free(name);
+		for (k = 0; k < i; k++)
+			if (!strcmp(jobs[k].out, jobs[i].out)) {
+				err_set(&app->err, EXIT_USAGE, "%s en %s zouden allebei %s worden; geef ze verschillende namen",
+					jobs[k].casus, jobs[i].casus, jobs[i].out);
+				goto out;
+			}
+	}
+	if (nworkers > n)
+		nworkers = n;
+	if (pipe(pfd) < 0) {
+		err_errno(&app->err, errno, "pijp voor de werkprocessen");
+		goto out;
+	}
+	pids = xcalloc((size_t)nworkers, sizeof(*pids));
+	fflush(stdout);
+	fflush(stderr);
+	for (k = 0; k < nworkers; k++) {
+		pids[k] = fork();
+		if (pids[k] == 0) {
+			close(pfd[0]);
+			worker(app, jobs, n, k, nworkers, o, pfd[1]);
+			close(pfd[1]);
+			exit(0);
+		}
+		if (pids[k] < 0) {
+			err_errno(&app->err, errno, "werkproces starten");
+			nworkers = k;
+			break;
+		}
+	}
+	close(pfd[1]);
+	in = fdopen(pfd[0], "r");
+	while (in && getline(&line, &cap, in) > 0) {
+		char *tab1 = strchr(line, '\t'), *tab2 = tab1 ? strchr(tab1 + 1, '\t') : NULL;
+		int idx = (int)strtol(line, NULL, 10), rc;
+
+		if (!tab2 || idx < 0 || idx >= n)
+			continue;
+		rc = (int)strtol(tab1 + 1, NULL, 10);
+		tab2[strcspn(tab2, "\n")] = '\0';
+		jobs[idx].rc = rc;
+		done++;
+		if (rc) {
+			jobs[idx].msg = xstrdup(tab2 + 1);
+			failed++;
+			if (rc > worst)
+				worst = rc;
+			if (tty)
+				printf("\r\033[K");
+			fprintf(stderr, "dossier: %s: %s\n", jobs[idx].casus, jobs[idx].msg);
+		}
+		if (tty) {
+			printf("\r\033[K[%d/%d] %s", done, n, base_of(jobs[idx].out));
+			fflush(stdout);
+		}
+	}
+	if (in)
+		fclose(in);
+	free(line);
+	for (k = 0; k < nworkers; k++) {
+		int status;
+
+		if (waitpid(pids[k], &status, 0) > 0 && (!WIFEXITED(status) || WEXITSTATUS(status)))
+			worst = EXIT_SYSTEM;
+	}
+	free(pids);
+	if (done < n && worst < EXIT_SYSTEM)
+		worst = EXIT_SYSTEM;
+	if (tty)
+		printf("\r\033[K");
+	if (!quiet)
+		printf("%d van de %d dossiers gemaakt in %s/%s\n", done - failed, n, dir,
+		       failed ? "; zie de meldingen hierboven" : "");
+	if (worst)
+		err_set(&app->err, worst, "%d dossier%s niet gemaakt", n - (done - failed), n - (done - failed) == 1 ? "" : "s");
+out:
+	for (i = 0; i < n; i++) {
+		free(jobs[i].out);
+		free(jobs[i].msg);
+	}
+	free(jobs);
+	return app->err.code ? -1 : 0;
 }
 
 int cmd_maak(struct app *app, int argc, char **argv)
 {
-	const char *out_arg = NULL, *tmpl_arg = NULL, *route_arg = NULL;
-	bool concept = false, anonymous = false, quiet = false;
+	const char *out_arg = NULL, *jobs_arg = NULL;
+	bool quiet = false;
+	struct make_opts o;
 	const struct opt opts[] = {
-		OPT_STRING('o', "uit", &out_arg, "UIT.pdf", "waar de PDF komt (standaard naast het casusbestand)"),
-		OPT_FLAG(0, "concept", &concept, "ook een onvolledig dossier maken, met 'CONCEPT – onvolledig' op elke pagina"),
-		OPT_FLAG(0, "anoniem", &anonymous, "kopie met initialen, zonder contactgegevens, geboortedatum en bijlagen"),
-		OPT_STRING(0, "sjabloon", &tmpl_arg, "NAAM", "opmaak uit templates/NAAM.ini (standaard: standaard)"),
-		OPT_STRING(0, "route", &route_arg, "ROUTE", "maak het dossier voor deze route in plaats van die van de casus"),
+		OPT_STRING('o', "uit", &out_arg, "UIT.pdf", "waar de PDF komt (standaard naast het casusbestand); bij meer casussen een map"),
+		OPT_FLAG(0, "concept", &o.concept, "ook een onvolledig dossier maken, met 'CONCEPT – onvolledig' op elke pagina"),
+		OPT_FLAG(0, "anoniem", &o.anonymous, "kopie met initialen, zonder contactgegevens, geboortedatum en bijlagen"),
+		OPT_FLAG(0, "zonder-bijlagen", &o.no_attachments, "alleen de formulieren; de bijlagen worden genoemd, niet opgenomen"),
+		OPT_STRING(0, "sjabloon", &o.tmpl, "NAAM", "opmaak uit templates/NAAM.ini (standaard: standaard)"),
+		OPT_STRING(0, "route", &o.route, "ROUTE", "maak het dossier voor deze route in plaats van die van de casus"),
+		OPT_STRING('j', "taken", &jobs_arg, "AANTAL", "aantal werkprocessen bij meer casussen (standaard: aantal kernen)"),
 		OPT_FLAG('q', "stil", &quiet, "geen samenvatting tonen"),
 		OPT_END(),
 	};
-	struct casus c = CASUS_INIT;
-	struct findings fs = FINDINGS_INIT;
-	struct tmpl t = TMPL_INIT;
-	struct timeline tl = TIMELINE_INIT;
-	struct ldoc doc = LDOC_INIT;
-	struct buf pdfbytes = BUF_INIT, hl = BUF_INIT, hr = BUF_INIT, fl = BUF_INIT, fr = BUF_INIT;
-	struct buf title = BUF_INIT, subject = BUF_INIT, mark = BUF_INIT;
-	struct pdf *pdf = NULL;
-	struct att *atts = NULL;
-	size_t natts = 0, nerr;
-	const struct route *r;
+	struct make_result res;
 	char *out = NULL;
-	int n, rc = -1, today = date_today();
+	int n, rc;
 
+	memset(&o, 0, sizeof(o));
 	n = opt_parse(argc, argv, opts, "maak", usage, &app->err);
 	if (n == OPT_HELP)
 		return 0;
 	if (n < 0)
 		return -1;
-	if (n != 1) {
-		err_set(&app->err, EXIT_USAGE, "geef precies één casusbestand op (zie 'dossier maak --help')");
+	if (n < 1) {
+		err_set(&app->err, EXIT_USAGE, "geef precies één casusbestand op, of meer met -o MAP (zie 'dossier maak --help')");
 		return -1;
 	}
-	if (casus_load(&c, argv[0], &app->err) || app_setup_case(app, &c) || !(r = app_route(app, &c, route_arg)))
-		goto out;
-	{
-		struct check_input in = { &app->rules, &app->forms, &c, r->id, casus_region(&c), today, argv[0] };
+	if (n > 1) {
+		long j = sysconf(_SC_NPROCESSORS_ONLN);
 
-		rules_check(&in, &fs);
-	}
-	nerr = findings_count(&fs, SEV_ERROR);
-	if (nerr && !concept) {
-		err_set(&app->err, EXIT_INVALID,
-			"het dossier is niet volledig voor de %s (%zu punt%s); zie 'dossier controleer %s', "
-			"of maak een concept met 'dossier maak %s --concept'",
-			r->table, nerr, nerr == 1 ? "" : "en", argv[0], argv[0]);
-		goto out;
-	}
-	if (!tmpl_arg)
-		tmpl_arg = config_get(&app->cfg, "opmaak", "sjabloon");
-	if (tmpl_load(&t, app->datadir, tmpl_arg ? tmpl_arg : "standaard", &app->err) ||
-	    pdf_open(&pdf, &t, &app->err) ||
-	    find_atts(app, &c, pdf, concept, anonymous, &atts, &natts))
-		goto out;
-	timeline_build(&tl, app->rules.tl, app->rules.ntl, c.root, today);
-	{
-		struct compose_in in = { &c, &app->forms, &app->rules, r, &app->prof, &t, &fs, &tl,
-					 pdf_metrics(pdf), atts, natts, today, anonymous, concept && nerr > 0 };
-		struct render_info info;
+		if (!out_arg) {
+			err_set(&app->err, EXIT_USAGE, "met meer casussen is -o MAP nodig: de map voor de PDF's");
+			return -1;
+		}
+		if (jobs_arg) {
+			char *end;
 
-		if (compose_dossier(&in, &doc, &app->err))
-			goto out;
-		compose_expand(&in, tmpl_text(&t, "koptekst", "links", ""), &hl);
-		compose_expand(&in, tmpl_text(&t, "koptekst", "rechts", ""), &hr);
-		compose_expand(&in, tmpl_text(&t, "voettekst", "links", ""), &fl);
-		compose_expand(&in, tmpl_text(&t, "voettekst", "rechts", "pagina {pagina} van {paginas}"), &fr);
-		compose_expand(&in, tmpl_text(&t, "teksten", "documenttitel", "Dossier {kenmerk}"), &title);
-		buf_addf(&subject, "%s – %s", r->name, app->prof.name);
-		compose_expand(&in, tmpl_text(&t, "teksten", "concept", "CONCEPT – onvolledig"), &mark);
-		memset(&info, 0, sizeof(info));
-		info.title = title.s;
-		info.subject = subject.s;
-		info.author = NULL;
-		info.keywords = anonymous ? "geanonimiseerd" : NULL;
-		info.header_left = hl.s;
-		info.header_right = hr.s;
-		info.footer_left = fl.s;
-		info.footer_right = fr.s;
-		info.concept = concept && nerr ? mark.s : NULL;
-		info.created = creation_time();
-		if (pdf_render(pdf, &doc, &info, &pdfbytes, &app->err))
-			goto out;
+			j = strtol(jobs_arg, &end, 10);
+			if (*end || j < 1 || j > 64) {
+				err_set(&app->err, EXIT_USAGE, "-j verwacht een aantal van 1 tot 64");
+				return -1;
+			}
+		}
+		if (j < 1)
+			j = 1;
+		if (j > 16)
+			j = 16;
+		return batch(app, argv, n, out_arg, &o, (int)j, quiet);
 	}
-	if (doc.nins && attach_merge(&pdfbytes, &doc, concept && nerr ? mark.s : NULL, &app->err))
-		goto out;
-	out = out_arg ? xstrdup(out_arg) : default_output(argv[0], anonymous);
-	if (file_write_atomic(out, pdfbytes.s, pdfbytes.len, &app->err))
-		goto out;
-	if (!quiet) {
-		size_t nums_total, i, inserted = 0;
-		size_t *nums = xcalloc(doc.n ? doc.n : 1, sizeof(size_t));
-
-		nums_total = pdf_page_numbers(&doc, nums);
-		for (i = 0; i < doc.nins; i++)
-			inserted += doc.inserts[i].npages;
-		free(nums);
+	o.casus_arg = argv[0];
+	out = out_arg ? xstrdup(out_arg) : pdf_name(argv[0], o.anonymous);
+	rc = make_one(app, argv[0], out, &o, &res);
+	if (!rc && !quiet) {
 		printf("Dossier gemaakt: %s\n", out);
-		printf("  %zu pagina's (%zu opgemaakt, %zu uit PDF-bijlagen), %.0f kB%s%s\n", nums_total, doc.n, inserted,
-		       pdfbytes.len / 1024.0, concept && nerr ? ", CONCEPT" : "", anonymous ? ", geanonimiseerd" : "");
-		if (nerr)
-			printf("  Let op: %zu punt%s nog niet in orde; zie 'dossier controleer %s'.\n", nerr,
-			       nerr == 1 ? "" : "en", argv[0]);
+		printf("  %zu pagina's (%zu opgemaakt, %zu uit PDF-bijlagen), %.0f kB%s%s\n", res.pages, res.rendered,
+		       res.inserted, res.bytes / 1024.0, o.concept && res.errors ? ", CONCEPT" : "",
+		       o.anonymous ? ", geanonimiseerd" : "");
+		if (res.errors)
+			printf("  Let op: %zu punt%s nog niet in orde; zie 'dossier controleer %s'.\n", res.errors,
+			       res.errors == 1 ? "" : "en", argv[0]);
 	}
-	rc = 0;
-out:
+	make_result_release(&res);
 	free(out);
-	buf_release(&pdfbytes);
-	buf_release(&hl);
-	buf_release(&hr);
-	buf_release(&fl);
-	buf_release(&fr);
-	buf_release(&title);
-	buf_release(&subject);
-	buf_release(&mark);
-	ldoc_release(&doc);
-	timeline_release(&tl);
-	release_atts(atts, natts);
-	pdf_close(pdf);
-	tmpl_release(&t);
-	findings_release(&fs);
-	casus_release(&c);
-	return rc;
+	return rc ? -1 : 0;
 }

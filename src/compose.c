@@ -439,6 +439,8 @@ static const struct att *scan_att(const struct compose_in *in)
 {
 	size_t i;
 
+	if (in->omit_attachments)
+		return NULL;
 	for (i = 0; i < in->natts; i++)
 		if (in->atts[i].consent_scan)
 			return &in->atts[i];
@@ -524,7 +526,7 @@ static void plan(struct comp *C)
 			const char *vars[] = { "n", NULL, "titel", NULL, NULL };
 			char num[16];
 
-			if (a->consent_scan || !a->shared)
+			if (a->consent_scan || !a->shared || in->omit_attachments)
 				continue;
 			if (!have_head) {
 				text_of(C, tmpl_text(in->tmpl, "teksten", "bijlagen", "Bijlagen"), &t);
@@ -1591,13 +1593,13 @@ static void print_checklist(struct comp *C, const struct section *s)
 		buf_reset(&t);
 		buf_addf(&t, "%s: %s", a->consent_scan ? "Scan" : a->kind_label, a->title);
 		prep(C, t.s, &tx[base]);
-		if (in->anonymous)
-			buf_adds(&tx[base + 1], "niet in deze kopie");
-		else if (!a->shared)
+		if (!a->shared)
 			buf_adds(&tx[base + 1], "niet opgenomen: geen toestemming");
+		else if (in->omit_attachments)
+			buf_adds(&tx[base + 1], in->omit_attachments);
 		else
 			buf_addf(&tx[base + 1], "opgenomen%s", a->is_pdf ? "" : " (scan)");
-		if (!a->shared || in->anonymous)
+		if (!a->shared || in->omit_attachments)
 			ref = -1;
 		cells[base].text = tx[base].s;
 		cells[base + 1].text = tx[base + 1].s;
@@ -1702,11 +1704,6 @@ static void print_attachment(struct comp *C, const struct section *s)
 	int d;
 
 	section_title(C, s, NULL);
-	if (C->in->anonymous) {
-		flow_note(&C->f, "In deze geanonimiseerde kopie is de bijlage niet opgenomen; alleen de naam wordt genoemd.");
-		buf_release(&t);
-		return;
-	}
 	prep(C, a->consent_scan ? "ondertekend toestemmingsformulier" : a->kind_label, &v);
 	kv_add(&kv, "Soort", v.s);
 	if (date_parse_iso(a->date, &d)) {

@@ -63,6 +63,8 @@ struct compose_in {
 	int today;
 	bool anonymous;
 	bool concept;
+	/* attachments are only named, not included: why (e.g. anonymised copy) */
+	const char *omit_attachments;
 };
 
 /* Compose the whole dossier into doc (empty on entry). */

@@ -1,0 +1,256 @@
+/*
+ * make.c - the whole PDF pipeline for one case (see make.h).
+ *
+ * Order: load and check the case; refuse an incomplete one unless a
+ * concept was asked; look at the attachment files (page counts, image
+ * sizes) so the layout knows what comes; compose and lay out the pages;
+ * draw them; merge the attached PDFs. Nothing is written to disk here.
+ */
+#include "make.h"
+#include "app.h"
+#include "attach.h"
+#include "buf.h"
+#include "casus.h"
+#include "compose.h"
+#include "date.h"
+#include "fileio.h"
+#include "finding.h"
+#include "json.h"
+#include "mem.h"
+#include "render.h"
+#include "rules.h"
+#include "template.h"
+#include "timeline.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "banned.h"
+
+static void release_atts(struct att *a, size_t n)
+{
+	size_t i;
+
+	for (i = 0; a && i < n; i++) {
+		free(a[i].title);
+		free(a[i].kind);
+		free(a[i].kind_label);
+		free(a[i].path);
+		free(a[i].stored);
+		free(a[i].date);
+	}
+	free(a);
+}
+
+/* Look at an attachment file; an unusable one is an error, or in a concept left out. */
+static int probe(struct app *app, struct pdf *pdf, struct att *a, bool concept, bool *keep)
+{
+	struct err e = ERR_INIT;
+	int r = 0;
+
+	*keep = true;
+	if (!a->shared)
+		return 0;
+	switch (file_sniff(a->path)) {
+	case FILE_PDF:
+		a->is_pdf = true;
+		r = attach_count_pages(a->path, &a->npages, &e);
+		break;
+	case FILE_PNG: case FILE_JPEG:
+		r = pdf_image_size(pdf, a->path, &a->img_w, &a->img_h, &e);
+		break;
+	case FILE_MISSING:
+		r = err_set(&e, EXIT_INVALID, "bijlage '%s': het bestand %s bestaat niet", a->title, a->stored);
+		break;
+	default:
+		r = err_set(&e, EXIT_INVALID, "bijlage '%s': %s is geen PDF, PNG of JPEG", a->title, a->stored);
+		break;
+	}
+	if (r && concept) {
+		fprintf(stderr, "dossier: let op: %s; niet opgenomen in het concept.\n", e.msg.s);
+		*keep = false;
+		r = 0;
+	} else if (r) {
+		err_set(&app->err, e.code, "%s", e.msg.s);
+	}
+	err_release(&e);
+	return r;
+}
+
+static int find_atts(struct app *app, const struct casus *c, struct pdf *pdf, bool concept, bool look,
+		     struct att **out, size_t *n)
+{
+	const json *list = json_get(c->root, "bijlagen"), *it, *scan = casus_get(c, "toestemming.scan");
+	const struct field *kind = formset_field(&app->forms, "bijlagen.soort", &app->err);
+	struct att *a = xcalloc(json_len(list) + 2, sizeof(*a));
+	size_t k = 0;
+	bool keep;
+
+	*out = a;
+	*n = 0;
+	for (it = json_first(list); it; it = json_next(it)) {
+		const char *file = json_get_str(it, "bestand"), *soort = json_get_str(it, "soort");
+		const struct choice *ch = kind && soort ? field_choice(kind, soort) : NULL;
+
+		if (!file || !*file)
+			continue;
+		a[k].title = xstrdup(json_get_str(it, "titel") ? json_get_str(it, "titel") : "zonder titel");
+		a[k].kind = xstrdup(soort ? soort : "anders");
+		a[k].kind_label = xstrdup(ch ? ch->label : "document");
+		a[k].stored = xstrdup(file);
+		a[k].path = casus_file_path(c, file);
+		a[k].date = json_get_str(it, "datum") ? xstrdup(json_get_str(it, "datum")) : NULL;
+		a[k].shared = json_bool(json_get(it, "gedeeld"));
+		*n = ++k;
+		if (!look)
+			continue;
+		if (probe(app, pdf, &a[k - 1], concept, &keep))
+			return -1;
+		if (!keep)
+			a[k - 1].shared = false;
+	}
+	if (json_is_string(scan) && *json_str(scan)) {
+		a[k].title = xstrdup("Ondertekende toestemming");
+		a[k].kind = xstrdup("toestemming");
+		a[k].kind_label = xstrdup("scan van de toestemming");
+		a[k].stored = xstrdup(json_str(scan));
+		a[k].path = casus_file_path(c, json_str(scan));
+		a[k].shared = true;
+		a[k].consent_scan = true;
+		*n = ++k;
+		if (look) {
+			if (probe(app, pdf, &a[k - 1], concept, &keep))
+				return -1;
+			if (!keep)
+				a[k - 1].shared = false;
+		}
+	}
+	return 0;
+}
+
+static long long creation_time(void)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+
+	if (sde && *sde) {
+		char *end;
+		long long v = strtoll(sde, &end, 10);
+
+		if (!*end && v >= 0)
+			return v;
+	}
+	return (long long)time(NULL);
+}
+
+void make_result_release(struct make_result *r)
+{
+	free(r->ref);
+	free(r->route_name);
+	free(r->table);
+	free(r->school);
+	memset(r, 0, sizeof(*r));
+}
+
+int make_dossier(struct app *app, const char *path, const struct make_opts *o, struct buf *pdfbytes,
+		 struct make_result *res)
+{
+	struct casus c = CASUS_INIT;
+	struct findings fs = FINDINGS_INIT;
+	struct tmpl t = TMPL_INIT;
+	struct timeline tl = TIMELINE_INIT;
+	struct ldoc doc = LDOC_INIT;
+	struct buf hl = BUF_INIT, hr = BUF_INIT, fl = BUF_INIT, fr = BUF_INIT;
+	struct buf title = BUF_INIT, subject = BUF_INIT, mark = BUF_INIT;
+	struct pdf *pdf = NULL;
+	struct att *atts = NULL;
+	size_t natts = 0, i;
+	const struct route *r;
+	const char *arg = o->casus_arg ? o->casus_arg : path;
+	const char *tmpl_name = o->tmpl;
+	bool omit = o->anonymous || o->no_attachments;
+	int rc = -1, today = date_today();
+
+	memset(res, 0, sizeof(*res));
+	if (casus_load(&c, path, &app->err) || app_setup_case(app, &c) || !(r = app_route(app, &c, o->route)))
+		goto out;
+	{
+		struct check_input in = { &app->rules, &app->forms, &c, r->id, casus_region(&c), today, arg };
+
+		rules_check(&in, &fs);
+	}
+	res->errors = findings_count(&fs, SEV_ERROR);
+	res->warnings = findings_count(&fs, SEV_WARNING);
+	res->ref = xstrdup(casus_ref(&c) ? casus_ref(&c) : "");
+	res->route_name = xstrdup(r->name);
+	res->table = xstrdup(r->table);
+	res->school = xstrdup(json_str(casus_get(&c, "casus.school.naam")) ? json_str(casus_get(&c, "casus.school.naam")) : "");
+	if (res->errors && !o->concept) {
+		err_set(&app->err, EXIT_INVALID,
+			"het dossier is niet volledig voor de %s (%zu punt%s); zie 'dossier controleer %s', "
+			"of maak een concept met 'dossier maak %s --concept'",
+			r->table, res->errors, res->errors == 1 ? "" : "en", arg, arg);
+		goto out;
+	}
+	if (!tmpl_name)
+		tmpl_name = config_get(&app->cfg, "opmaak", "sjabloon");
+	if (tmpl_load(&t, app->datadir, tmpl_name ? tmpl_name : "standaard", &app->err) ||
+	    pdf_open(&pdf, &t, &app->err) ||
+	    find_atts(app, &c, pdf, o->concept, !omit, &atts, &natts))
+		goto out;
+	timeline_build(&tl, app->rules.tl, app->rules.ntl, c.root, today);
+	{
+		bool draft = o->concept && res->errors > 0;
+		struct compose_in in = { &c, &app->forms, &app->rules, r, &app->prof, &t, &fs, &tl,
+					 pdf_metrics(pdf), atts, natts, today, o->anonymous, draft,
+					 o->anonymous ? "niet in deze geanonimiseerde kopie"
+					 : o->no_attachments ? "niet opgenomen (zonder bijlagen gemaakt)" : NULL };
+		struct render_info info;
+
+		if (compose_dossier(&in, &doc, &app->err))
+			goto out;
+		compose_expand(&in, tmpl_text(&t, "koptekst", "links", ""), &hl);
+		compose_expand(&in, tmpl_text(&t, "koptekst", "rechts", ""), &hr);
+		compose_expand(&in, tmpl_text(&t, "voettekst", "links", ""), &fl);
+		compose_expand(&in, tmpl_text(&t, "voettekst", "rechts", "pagina {pagina} van {paginas}"), &fr);
+		compose_expand(&in, tmpl_text(&t, "teksten", "documenttitel", "Dossier {kenmerk}"), &title);
+		buf_addf(&subject, "%s – %s", r->name, app->prof.name);
+		compose_expand(&in, tmpl_text(&t, "teksten", "concept", "CONCEPT – onvolledig"), &mark);
+		memset(&info, 0, sizeof(info));
+		info.title = title.s;
+		info.subject = subject.s;
+		info.keywords = o->anonymous ? "geanonimiseerd" : NULL;
+		info.header_left = hl.s;
+		info.header_right = hr.s;
+		info.footer_left = fl.s;
+		info.footer_right = fr.s;
+		info.concept = draft ? mark.s : NULL;
+		info.created = creation_time();
+		if (pdf_render(pdf, &doc, &info, pdfbytes, &app->err))
+			goto out;
+		if (doc.nins && attach_merge(pdfbytes, &doc, draft ? mark.s : NULL, &app->err))
+			goto out;
+	}
+	res->rendered = doc.n;
+	for (i = 0; i < doc.nins; i++)
+		res->inserted += doc.inserts[i].npages;
+	res->pages = res->rendered + res->inserted;
+	rc = 0;
+out:
+	buf_release(&hl);
+	buf_release(&hr);
+	buf_release(&fl);
+	buf_release(&fr);
+	buf_release(&title);
+	buf_release(&subject);
+	buf_release(&mark);
+	ldoc_release(&doc);
+	timeline_release(&tl);
+	release_atts(atts, natts);
+	pdf_close(pdf);
+	tmpl_release(&t);
+	findings_release(&fs);
+	casus_release(&c);
+	return rc;
+}

@@ -1,0 +1,46 @@
+/*
+ * make.h - one dossier from case file to PDF bytes in memory: check,
+ * find attachments, compose, lay out, draw, merge. Shared by `maak` (one
+ * case or a batch) and `agenda` (a meeting's cases in one file).
+ */
+#ifndef MAKE_H
+#define MAKE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct app;
+struct buf;
+
+struct make_opts {
+	bool concept;          /* make an incomplete dossier, marked on every page */
+	bool anonymous;        /* initials only, no personal details, no attachments */
+	bool no_attachments;   /* name the attachments, do not include them */
+	const char *tmpl;      /* page template name; NULL: configuration or "standaard" */
+	const char *route;     /* another route than the case's; NULL: the case's */
+	const char *casus_arg; /* how the user named the case, for messages */
+};
+
+struct make_result {
+	size_t pages;      /* total */
+	size_t rendered;   /* drawn by dossier */
+	size_t inserted;   /* merged from PDF attachments */
+	size_t errors, warnings;
+	size_t bytes;      /* size of the PDF */
+	char *ref;         /* case reference (caller frees) */
+	char *route_name;  /* (caller frees) */
+	char *table;       /* "Adviestafel" / "Doorbraaktafel" (caller frees) */
+	char *school;      /* (caller frees) */
+};
+
+/*
+ * Make the PDF of the case at path into pdf (appended). On failure app->err
+ * says why: EXIT_INVALID when the dossier is incomplete (and no concept was
+ * asked) or holds bad data, EXIT_SYSTEM for files and the system. The app
+ * is set up for the case's region (again if an earlier case had another).
+ */
+int make_dossier(struct app *app, const char *path, const struct make_opts *o, struct buf *pdf,
+		 struct make_result *res);
+void make_result_release(struct make_result *r);
+
+#endif

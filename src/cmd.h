@@ -25,5 +25,6 @@ int cmd_zet(struct app *app, int argc, char **argv);
 int cmd_controleer(struct app *app, int argc, char **argv);
 int cmd_tijdlijn(struct app *app, int argc, char **argv);
 int cmd_maak(struct app *app, int argc, char **argv);
+int cmd_agenda(struct app *app, int argc, char **argv);
 
 #endif

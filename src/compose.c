@@ -1813,3 +1813,223 @@ int compose_dossier(const struct compose_in *in, struct ldoc *doc, struct err *e
 	buf_release(&t);
 	return 0;
 }
+
+/* ---- the agenda of a meeting ---------------------------------------------- */
+
+static void agenda_put(const struct agenda_in *in, const char *s, struct buf *out)
+{
+	buf_reset(out);
+	in->m->clean(in->m->ctx, s ? s : "", out);
+}
+
+void compose_agenda(const struct agenda_in *in, struct ldoc *doc)
+{
+	static const double kvw[] = { 0.25, 0.75 };
+	struct flow f;
+	struct buf t = BUF_INIT;
+	struct buf *tx;
+	struct tcell *cells, hc[5];
+	struct trow *rows, head;
+	struct kv kv = { 0 };
+	size_t i, r = 0, nrows = in->ncases + 1;
+	int *anchor = xcalloc(in->ncases + 1, sizeof(int));
+	int agenda_anchor;
+	static const char *const hd[] = { "Tijd", "Kenmerk", "Route", "School", "Pagina" };
+
+	flow_init(&f, doc, &in->tmpl->theme, in->m);
+	flow_new_page(&f);
+	agenda_anchor = flow_anchor(&f);
+	for (i = 0; i < in->ncases; i++) {
+		ARRAY_GROW(doc->anchors, doc->nanchors, doc->acap);
+		anchor[i] = (int)doc->nanchors++;
+	}
+	agenda_put(in, in->title, &t);
+	flow_title(&f, t.s);
+	ldoc_outline(doc, t.s, 0, agenda_anchor);
+	buf_reset(&t);
+	date_fmt_weekday(&t, in->day);
+	kv_add(&kv, "Datum", t.s);
+	if (in->ncases) {
+		buf_reset(&t);
+		time_fmt(&t, in->cases[0].start);
+		buf_adds(&t, " – ");
+		time_fmt(&t, in->cases[in->ncases - 1].end);
+		kv_add(&kv, "Tijd", t.s);
+	}
+	if (in->place) {
+		struct buf v = BUF_INIT;
+
+		agenda_put(in, in->place, &v);
+		kv_add(&kv, "Plaats", v.s);
+		buf_release(&v);
+	}
+	if (in->chair) {
+		struct buf v = BUF_INIT;
+
+		agenda_put(in, in->chair, &v);
+		kv_add(&kv, "Voorzitter", v.s);
+		buf_release(&v);
+	}
+	{
+		char n[16];
+
+		snprintf(n, sizeof(n), "%zu", in->ncases);
+		kv_add(&kv, "Casussen", n);
+	}
+	{
+		struct trow *kr = xcalloc(kv.n, sizeof(*kr));
+		struct tcell *kc = xcalloc(kv.n * 2, sizeof(*kc));
+
+		for (i = 0; i < kv.n; i++) {
+			kc[i * 2].text = kv.label[i];
+			kc[i * 2].page_ref = -1;
+			kc[i * 2 + 1].text = kv.value[i];
+			kc[i * 2 + 1].page_ref = -1;
+			kr[i].cells = &kc[i * 2];
+			kr[i].ncells = 2;
+		}
+		{
+			struct table tb = { kvw, 2, NULL, kr, kv.n, true, 0, 0 };
+
+			flow_table(&f, &tb);
+		}
+		free(kr);
+		free(kc);
+	}
+	flow_heading(&f, "Volgorde", 1);
+	tx = xcalloc(nrows * 5 + 5, sizeof(*tx));
+	cells = xcalloc(nrows * 5 + 5, sizeof(*cells));
+	rows = xcalloc(nrows + 1, sizeof(*rows));
+	memset(hc, 0, sizeof(hc));
+	for (i = 0; i < 5; i++) {
+		hc[i].text = hd[i];
+		hc[i].page_ref = -1;
+		hc[i].align = i == 4 ? AL_RIGHT : AL_LEFT;
+	}
+	head.cells = hc;
+	head.ncells = 5;
+	head.kind = ROW_HEADER;
+	for (i = 0; i < in->ncases; i++) {
+		const struct agenda_case *c = &in->cases[i];
+		struct tcell *rc = &cells[r * 5];
+		size_t k;
+
+		time_fmt(&tx[r * 5], c->start);
+		buf_adds(&tx[r * 5], " – ");
+		time_fmt(&tx[r * 5], c->end);
+		agenda_put(in, c->ref, &tx[r * 5 + 1]);
+		agenda_put(in, c->route, &tx[r * 5 + 2]);
+		agenda_put(in, c->school, &tx[r * 5 + 3]);
+		for (k = 0; k < 5; k++) {
+			rc[k].text = tx[r * 5 + k].s;
+			rc[k].page_ref = -1;
+		}
+		rc[4].page_ref = anchor[i];
+		rc[4].align = AL_RIGHT;
+		rows[r].cells = rc;
+		rows[r].ncells = 5;
+		rows[r].kind = ROW_NORMAL;
+		r++;
+		if (in->pause_after && (size_t)in->pause_after == i + 1 && i + 1 < in->ncases) {
+			rc = &cells[r * 5];
+			buf_reset(&tx[r * 5]);
+			time_fmt(&tx[r * 5], in->pause_start);
+			buf_adds(&tx[r * 5], " – ");
+			time_fmt(&tx[r * 5], in->pause_end);
+			buf_sets(&tx[r * 5 + 1], "pauze");
+			rc[0].text = tx[r * 5].s;
+			rc[0].page_ref = -1;
+			rc[1].text = tx[r * 5 + 1].s;
+			rc[1].span = 4;
+			rc[1].page_ref = -1;
+			rows[r].cells = rc;
+			rows[r].ncells = 2;
+			rows[r].kind = ROW_GROUP;
+			r++;
+		}
+	}
+	{
+		struct table tb = { NULL, 5, &head, rows, r, false, 0, 0 };
+
+		flow_table(&f, &tb);
+	}
+	if (in->note) {
+		agenda_put(in, in->note, &t);
+		flow_note(&f, t.s);
+	}
+	/* per case: a separator page with the bookmark, then its dossier */
+	for (i = 0; i < in->ncases; i++) {
+		const struct agenda_case *c = &in->cases[i];
+		struct kv ck = { 0 };
+		struct buf v = BUF_INIT;
+
+		flow_new_page(&f);
+		doc->anchors[anchor[i]].page = flow_page(&f);
+		doc->anchors[anchor[i]].y = f.y;
+		buf_reset(&t);
+		buf_addf(&t, "Casus %zu: %s", i + 1, c->ref);
+		agenda_put(in, t.s, &v);
+		flow_title(&f, v.s);
+		buf_reset(&t);
+		buf_adds(&t, v.s);
+		buf_adds(&t, " (");
+		time_fmt(&t, c->start);
+		buf_adds(&t, ")");
+		ldoc_outline(doc, t.s, 0, anchor[i]);
+		buf_reset(&t);
+		time_fmt(&t, c->start);
+		buf_adds(&t, " – ");
+		time_fmt(&t, c->end);
+		kv_add(&ck, "Tijd", t.s);
+		agenda_put(in, c->route, &v);
+		kv_add(&ck, "Route", v.s);
+		agenda_put(in, c->school, &v);
+		kv_add(&ck, "School", v.s);
+		buf_reset(&t);
+		buf_addf(&t, "%zu", c->pages);
+		kv_add(&ck, "Pagina's", t.s);
+		{
+			struct trow *kr = xcalloc(ck.n, sizeof(*kr));
+			struct tcell *kc = xcalloc(ck.n * 2, sizeof(*kc));
+			size_t k;
+
+			for (k = 0; k < ck.n; k++) {
+				kc[k * 2].text = ck.label[k];
+				kc[k * 2].page_ref = -1;
+				kc[k * 2 + 1].text = ck.value[k];
+				kc[k * 2 + 1].page_ref = -1;
+				kr[k].cells = &kc[k * 2];
+				kr[k].ncells = 2;
+			}
+			{
+				struct table tb = { kvw, 2, NULL, kr, ck.n, true, 0, 0 };
+
+				flow_table(&f, &tb);
+			}
+			free(kr);
+			free(kc);
+			for (k = 0; k < ck.n; k++) {
+				free(ck.label[k]);
+				free(ck.value[k]);
+			}
+		}
+		kv_release(&ck);
+		buf_reset(&t);
+		buf_addf(&t, "De volgende %zu pagina's zijn het dossier van deze casus, met zijn eigen paginanummers.", c->pages);
+		flow_note(&f, t.s);
+		ldoc_insert(doc, flow_page(&f), c->pdf, c->pages);
+		buf_release(&v);
+	}
+	for (i = 0; i < kv.n; i++) {
+		free(kv.label[i]);
+		free(kv.value[i]);
+	}
+	kv_release(&kv);
+	for (i = 0; i < nrows * 5 + 5; i++)
+		buf_release(&tx[i]);
+	free(tx);
+	free(cells);
+	free(rows);
+	free(anchor);
+	buf_release(&t);
+}

@@ -78,3 +78,28 @@ int compose_dossier(const struct compose_in *in, struct ldoc *doc, struct err *e
 void compose_expand(const struct compose_in *in, const char *text, struct buf *out);
 
 #endif
+
+/* ---- the meeting's agenda (dossier agenda) ---- */
+
+struct agenda_case {
+	const char *ref;        /* case reference */
+	const char *route;      /* route name */
+	const char *school;
+	const char *pdf;        /* the case's PDF, merged after its separator page */
+	size_t pages;
+	int start, end;         /* minutes since midnight */
+};
+
+struct agenda_in {
+	const struct tmpl *tmpl;
+	const struct metrics *m;
+	const char *title;      /* "Agenda Adviestafel" */
+	int day;                /* the meeting's date */
+	const char *place, *chair, *note;
+	const struct agenda_case *cases;
+	size_t ncases;
+	int pause_after, pause_start, pause_end; /* pause_after 0: none */
+};
+
+/* The agenda page, then per case a separator page and its dossier's pages. */
+void compose_agenda(const struct agenda_in *in, struct ldoc *doc);

@@ -31,6 +31,7 @@ static const struct command {
 	{ "controleer", cmd_controleer, "nagaan of het dossier compleet is voor zijn route" },
 	{ "tijdlijn", cmd_tijdlijn, "de weken van het verzuim en de stappen tot nu toe" },
 	{ "maak", cmd_maak, "het dossier als één afdrukbare PDF maken" },
+	{ "agenda", cmd_agenda, "één PDF voor een vergadering: agenda en dossiers" },
 };
 
 static void usage(FILE *out)

@@ -43,4 +43,19 @@ int make_dossier(struct app *app, const char *path, const struct make_opts *o, s
 		 struct make_result *res);
 void make_result_release(struct make_result *r);
 
+/* make_dossier() and write the PDF atomically to out; returns the case's exit code. */
+int make_file(struct app *app, const char *path, const char *out, const struct make_opts *o,
+	      struct make_result *res);
+/* "zoe.json" -> "zoe.pdf" (or "zoe-anoniem.pdf"); caller frees. */
+char *make_pdf_name(const char *casus, bool anonymous);
+
+/*
+ * Make the PDFs of n cases into folder dir (created 0700 if missing),
+ * named after the case files, with nworkers processes. Progress goes to
+ * the terminal, problems to stderr. Returns 0 when all were made; else
+ * -1 with app->err set to the worst case's exit code.
+ */
+int make_batch(struct app *app, char **cases, int n, const char *dir, const struct make_opts *o, int nworkers,
+	       bool quiet);
+
 #endif

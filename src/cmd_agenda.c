@@ -1,0 +1,313 @@
+/*
+ * cmd_agenda.c - `dossier agenda VERGADERING.ini CASUS... -o MAP/`: one
+ * print file for a meeting of the Adviestafel or Doorbraaktafel.
+ *
+ * The meeting file gives the date, start time, minutes per case, place
+ * and chair. The cases' dossiers are made in parallel (as `maak` does for
+ * a batch); then an agenda page with time slots and case references is
+ * drawn, and each dossier follows behind a separator page that carries
+ * the case's bookmark. With --los the separate PDFs are kept as well.
+ */
+#include "app.h"
+#include "attach.h"
+#include "buf.h"
+#include "casus.h"
+#include "cmd.h"
+#include "compose.h"
+#include "date.h"
+#include "fileio.h"
+#include "ini.h"
+#include "json.h"
+#include "make.h"
+#include "mem.h"
+#include "opt.h"
+#include "render.h"
+#include "template.h"
+#include "tmpl.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "banned.h"
+
+static const char usage[] =
+	"Gebruik: dossier agenda VERGADERING.ini CASUS.json... -o MAP [--los] [--anoniem] [--concept]\n"
+	"\n"
+	"Maakt één PDF voor een vergadering: eerst de agenda (datum, tafel, de casussen\n"
+	"met tijden en kenmerken), dan de dossiers, elk met een eigen bladwijzer. Met\n"
+	"--los komen de dossiers ook als losse PDF's in MAP; met --anoniem zijn alle\n"
+	"dossiers geanonimiseerde kopieën.\n"
+	"\n"
+	"VERGADERING.ini, bijvoorbeeld:\n"
+	"  [vergadering]\n"
+	"  titel      = Agenda Adviestafel\n"
+	"  datum      = 26-11-2026\n"
+	"  begin      = 09.30\n"
+	"  duur       = 30          ; minuten per casus\n"
+	"  pauze_na   = 3           ; pauze na de derde casus (mag weg)\n"
+	"  pauze      = 15          ; minuten\n"
+	"  plaats     = Stadhuis, kamer 4.12\n"
+	"  voorzitter = regisseur JMO\n"
+	"  [duur]\n"
+	"  doorbraak-spoor1.json = 45   ; een casus die meer tijd krijgt\n";
+
+struct meeting {
+	const char *title, *place, *chair, *note;
+	int day, begin, duration, pause_after, pause;
+	struct ini *ini;
+};
+
+static int meeting_load(struct app *app, const char *file, struct meeting *m)
+{
+	const char *d, *b;
+	struct buf msg = BUF_INIT;
+	double num;
+	struct err *e = &app->err;
+
+	memset(m, 0, sizeof(*m));
+	if (ini_load(file, &m->ini, e))
+		return -1;
+	d = ini_get(m->ini, "vergadering", "datum");
+	b = ini_get(m->ini, "vergadering", "begin");
+	if (!d || !date_parse_user(d, &m->day, &msg)) {
+		err_set(e, EXIT_USAGE, "%s: [vergadering] datum: %s", file, d ? msg.s : "ontbreekt (dd-mm-jjjj)");
+		buf_release(&msg);
+		return -1;
+	}
+	buf_release(&msg);
+	if (!b || !time_parse(b, &m->begin))
+		return err_set(e, EXIT_USAGE, "%s: [vergadering] begin: %s", file, b ? "geen tijd (uu.mm)" : "ontbreekt (uu.mm)");
+	if (ini_get_number(m->ini, "vergadering", "duur", 30, 5, 240, &num, e))
+		return -1;
+	m->duration = (int)num;
+	if (ini_get_number(m->ini, "vergadering", "pauze_na", 0, 0, 100, &num, e))
+		return -1;
+	m->pause_after = (int)num;
+	if (ini_get_number(m->ini, "vergadering", "pauze", 15, 0, 120, &num, e))
+		return -1;
+	m->pause = (int)num;
+	m->title = ini_get(m->ini, "vergadering", "titel");
+	m->place = ini_get(m->ini, "vergadering", "plaats");
+	m->chair = ini_get(m->ini, "vergadering", "voorzitter");
+	m->note = ini_get(m->ini, "vergadering", "opmerking");
+	return 0;
+}
+
+static const char *base_of(const char *p)
+{
+	const char *s = strrchr(p, '/');
+
+	return s ? s + 1 : p;
+}
+
+static void remove_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+
+	if (d) {
+		while ((de = readdir(d))) {
+			char *p;
+
+			if (de->d_name[0] == '.' && (!de->d_name[1] || (de->d_name[1] == '.' && !de->d_name[2])))
+				continue;
+			p = path_join(dir, de->d_name);
+			unlink(p);
+			free(p);
+		}
+		closedir(d);
+	}
+	rmdir(dir);
+}
+
+static const char *name_lookup(void *ctx, const char *name, size_t len)
+{
+	struct app *app = ctx;
+	char *n = xstrndup(name, len);
+	const char *v = profile_name(&app->prof, n);
+
+	free(n);
+	return v;
+}
+
+int cmd_agenda(struct app *app, int argc, char **argv)
+{
+	const char *out_arg = NULL, *jobs_arg = NULL;
+	bool separate = false;
+	struct make_opts o;
+	const struct opt opts[] = {
+		OPT_STRING('o', "uit", &out_arg, "MAP", "de map voor de PDF('s)"),
+		OPT_FLAG(0, "los", &separate, "de dossiers ook als losse PDF's in de map zetten"),
+		OPT_FLAG(0, "anoniem", &o.anonymous, "alle dossiers als geanonimiseerde kopie"),
+		OPT_FLAG(0, "concept", &o.concept, "ook onvolledige dossiers opnemen, gemarkeerd als concept"),
+		OPT_STRING('j', "taken", &jobs_arg, "AANTAL", "aantal werkprocessen (standaard: aantal kernen)"),
+		OPT_END(),
+	};
+	struct meeting m;
+	struct agenda_case *cases = NULL;
+	struct tmpl t = TMPL_INIT;
+	struct pdf *pdf = NULL;
+	struct ldoc doc = LDOC_INIT;
+	struct buf title = BUF_INIT, bytes = BUF_INIT, out = BUF_INIT, sub = BUF_INIT, hl = BUF_INIT, hr = BUF_INIT;
+	char *work = NULL, **refs = NULL;
+	int n, i, rc = -1, clock;
+	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
+	struct stat st;
+
+	memset(&o, 0, sizeof(o));
+	memset(&m, 0, sizeof(m));
+	n = opt_parse(argc, argv, opts, "agenda", usage, &app->err);
+	if (n == OPT_HELP)
+		return 0;
+	if (n < 0)
+		return -1;
+	if (n < 2 || !out_arg) {
+		err_set(&app->err, EXIT_USAGE, "geef een vergaderbestand, minstens één casus en -o MAP (zie 'dossier agenda --help')");
+		return -1;
+	}
+	if (jobs_arg) {
+		char *end;
+
+		jobs = strtol(jobs_arg, &end, 10);
+		if (*end || jobs < 1 || jobs > 64) {
+			err_set(&app->err, EXIT_USAGE, "-j verwacht een aantal van 1 tot 64");
+			return -1;
+		}
+	}
+	if (meeting_load(app, argv[0], &m) || app_setup(app, ini_get(m.ini, "vergadering", "regio")))
+		goto out;
+	if (stat(out_arg, &st) < 0 && (errno != ENOENT || mkdir(out_arg, 0700) < 0)) {
+		err_errno(&app->err, errno, "map %s kan niet worden gemaakt", out_arg);
+		goto out;
+	}
+	/* the dossiers: in the output folder, or in a private folder inside it */
+	if (separate) {
+		work = xstrdup(out_arg);
+	} else {
+		struct buf w = BUF_INIT;
+
+		buf_addf(&w, "%s/.agenda-XXXXXX", out_arg);
+		if (!mkdtemp(w.s)) {
+			err_errno(&app->err, errno, "werkmap in %s", out_arg);
+			buf_release(&w);
+			goto out;
+		}
+		work = buf_detach(&w, NULL);
+	}
+	if (make_batch(app, argv + 1, n - 1, work, &o, (int)(jobs > 16 ? 16 : jobs < 1 ? 1 : jobs), true))
+		goto out;
+	cases = xcalloc((size_t)n, sizeof(*cases));
+	refs = xcalloc((size_t)n * 4, sizeof(char *));
+	clock = m.begin;
+	for (i = 1; i < n; i++) {
+		struct agenda_case *c = &cases[i - 1];
+		struct casus cs = CASUS_INIT;
+		char *name = make_pdf_name(base_of(argv[i]), o.anonymous);
+		double minutes;
+		const struct route *r;
+
+		if (casus_load(&cs, argv[i], &app->err)) {
+			free(name);
+			goto out;
+		}
+		r = ruleset_route(&app->rules, casus_route(&cs));
+		refs[i * 4] = xstrdup(casus_ref(&cs) ? casus_ref(&cs) : base_of(argv[i]));
+		refs[i * 4 + 1] = xstrdup(r ? r->name : "");
+		refs[i * 4 + 2] = xstrdup(json_str(casus_get(&cs, "casus.school.naam")) ? json_str(casus_get(&cs, "casus.school.naam")) : "");
+		refs[i * 4 + 3] = path_join(work, name);
+		free(name);
+		casus_release(&cs);
+		c->ref = refs[i * 4];
+		c->route = refs[i * 4 + 1];
+		c->school = refs[i * 4 + 2];
+		c->pdf = refs[i * 4 + 3];
+		if (attach_count_pages(c->pdf, &c->pages, &app->err) ||
+		    ini_get_number(m.ini, "duur", base_of(argv[i]), m.duration, 5, 240, &minutes, &app->err))
+			goto out;
+		c->start = clock;
+		c->end = clock + (int)minutes;
+		clock = c->end;
+		if (m.pause_after == i && i + 1 < n)
+			clock += m.pause;
+		if (clock >= 24 * 60) {
+			err_set(&app->err, EXIT_USAGE, "%s: de vergadering loopt over middernacht; begin eerder of plan minder casussen",
+				argv[0]);
+			goto out;
+		}
+	}
+	tmpl_expand(&title, m.title ? m.title : "Agenda {adviestafel}", name_lookup, app, NULL);
+	if (tmpl_load(&t, app->datadir, config_get(&app->cfg, "opmaak", "sjabloon") ? config_get(&app->cfg, "opmaak", "sjabloon")
+										  : "standaard", &app->err) ||
+	    pdf_open(&pdf, &t, &app->err))
+		goto out;
+	{
+		struct agenda_in in = { &t, pdf_metrics(pdf), title.s, m.day, m.place, m.chair, m.note, cases,
+					(size_t)n - 1, m.pause_after,
+					m.pause_after ? cases[m.pause_after - 1 < n - 1 ? m.pause_after - 1 : 0].end : 0,
+					m.pause_after ? cases[m.pause_after - 1 < n - 1 ? m.pause_after - 1 : 0].end + m.pause : 0 };
+		struct render_info info;
+		struct buf day = BUF_INIT;
+		const char *sde = getenv("SOURCE_DATE_EPOCH");
+
+		compose_agenda(&in, &doc);
+		tmpl_expand(&hl, tmpl_text(&t, "koptekst", "links", ""), name_lookup, app, NULL);
+		date_fmt_long(&day, m.day);
+		buf_addf(&hr, "%s · %s · Vertrouwelijk", title.s, day.s);
+		buf_addf(&sub, "%s – %s", title.s, day.s);
+		memset(&info, 0, sizeof(info));
+		info.title = title.s;
+		info.subject = sub.s;
+		info.keywords = o.anonymous ? "geanonimiseerd" : NULL;
+		info.header_left = hl.s;
+		info.header_right = hr.s;
+		info.footer_right = "pagina {pagina} van {paginas}";
+		info.created = sde && *sde ? strtoll(sde, NULL, 10) : (long long)time(NULL);
+		buf_release(&day);
+		if (pdf_render(pdf, &doc, &info, &bytes, &app->err) || attach_merge(&bytes, &doc, NULL, &app->err))
+			goto out;
+	}
+	{
+		int y, mo, d;
+
+		date_to_ymd(m.day, &y, &mo, &d);
+		buf_addf(&out, "%s/agenda-%04d-%02d-%02d%s.pdf", out_arg, y, mo, d, o.anonymous ? "-anoniem" : "");
+	}
+	if (file_write_atomic(out.s, bytes.s, bytes.len, &app->err))
+		goto out;
+	{
+		size_t total = doc.n, k;
+
+		for (k = 0; k < doc.nins; k++)
+			total += doc.inserts[k].npages;
+		printf("Agenda gemaakt: %s\n  %d casus%s, %zu pagina's, %.0f kB%s\n", out.s, n - 1, n == 2 ? "" : "sen", total,
+		       bytes.len / 1024.0, o.anonymous ? ", geanonimiseerd" : "");
+		if (separate)
+			printf("  De losse dossiers staan in %s/\n", out_arg);
+	}
+	rc = 0;
+out:
+	if (work && !separate)
+		remove_dir(work);
+	free(work);
+	for (i = 0; refs && i < n * 4; i++)
+		free(refs[i]);
+	free(refs);
+	free(cases);
+	ldoc_release(&doc);
+	pdf_close(pdf);
+	tmpl_release(&t);
+	ini_free(m.ini);
+	buf_release(&title);
+	buf_release(&bytes);
+	buf_release(&out);
+	buf_release(&sub);
+	buf_release(&hl);
+	buf_release(&hr);
+	return rc;
+}

@@ -1520,7 +1520,6 @@ static bool doc_has_error(const struct comp *C, const char *doc)
 
 static void print_checklist(struct comp *C, const struct section *s)
 {
-	static const double colw[] = { 0.55, 0.3, 0.15 };
 	const struct compose_in *in = C->in;
 	size_t max = in->route->ndocs + in->natts + 4, r = 0, i, k;
 	struct trow head, *rows = xcalloc(max, sizeof(*rows));
@@ -1612,7 +1611,7 @@ static void print_checklist(struct comp *C, const struct section *s)
 		r++;
 	}
 	{
-		struct table tb = { colw, 3, &head, rows, r, false, 0, 0 };
+		struct table tb = { NULL, 3, &head, rows, r, false, 0, 0 };
 
 		flow_table(&C->f, &tb);
 	}

@@ -208,7 +208,7 @@ int make_dossier(struct app *app, const char *path, const struct make_opts *o, s
 		bool draft = o->concept && res->errors > 0;
 		struct compose_in in = { &c, &app->forms, &app->rules, r, &app->prof, &t, &fs, &tl,
 					 pdf_metrics(pdf), atts, natts, today, o->anonymous, draft,
-					 o->anonymous ? "niet in deze geanonimiseerde kopie"
+					 o->anonymous ? "niet in deze anonieme kopie"
 					 : o->no_attachments ? "niet opgenomen (zonder bijlagen gemaakt)" : NULL };
 		struct render_info info;
 

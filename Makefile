@@ -80,6 +80,10 @@ $(BSAN)/unit: $(UNITSRC) $(SANLIBOBJ) tests/unit/unit.h
 	$(call say,LINK,$@)
 	$(Q)$(CC) $(CFLAGS_ALL) $(SANFLAGS) -Isrc -o $@ $(UNITSRC) $(SANLIBOBJ) $(LIBS)
 
+$(B)/tools/bench_check: tests/tools/bench_check.c $(LIBOBJ) | $(B)/tools
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(LIBOBJ) $(LIBS)
+
 $(B)/tools/%: tests/tools/%.c | $(B)/tools
 	$(call say,CC,$<)
 	$(Q)$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< -lhpdf -lutil

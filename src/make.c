@@ -379,9 +379,15 @@ int make_batch(struct app *app, char **cases, int n, const char *dir, const stru
 	for (k = 0; k < nworkers; k++) {
 		pids[k] = fork();
 		if (pids[k] == 0) {
+			/* a worker: make its share, then give back what it inherited */
 			close(pfd[0]);
 			worker(app, jobs, n, k, nworkers, o, pfd[1]);
 			close(pfd[1]);
+			free(pids);
+			for (i = 0; i < n; i++)
+				free(jobs[i].out);
+			free(jobs);
+			app_release(app);
 			exit(0);
 		}
 		if (pids[k] < 0) {

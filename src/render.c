@@ -27,6 +27,21 @@
 
 #include "banned.h"
 
+/*
+ * Fonts. libharu's UTF-8 (CID) fonts cost 40% of a dossier's run time and
+ * 20 kB per face (it builds widths and maps for all 65,536 code points).
+ * Simple TrueType fonts with the Windows code pages are cheap and small,
+ * and five of them cover the names this tool meets: Western European
+ * (CP1252), Central European (CP1250: Ł, Š), Turkish (CP1254: İ, Ğ),
+ * Baltic (CP1257), Cyrillic (CP1251) and Greek (CP1253). The font file is
+ * embedded once per face whatever the number of code pages used; a code
+ * page's font object is only made when a character needs it. Each run of
+ * text is drawn with the first code page that has its characters.
+ * Widths come straight from the font's own tables, so measuring never
+ * creates PDF objects.
+ */
+static const char *const code_pages[] = { "CP1252", "CP1250", "CP1254", "CP1257", "CP1251", "CP1253" };
+#define NPAGES (sizeof(code_pages) / sizeof(code_pages[0]))
 #define NO_WIDTH 0xFFFF
 
 struct image_entry {
@@ -34,11 +49,17 @@ struct image_entry {
 	HPDF_Image img;
 };
 
+struct face {
+	const char *name;              /* libharu's name of the loaded font */
+	uint16_t *adv;                 /* advance width per BMP code point, 1/1000 em */
+	HPDF_Font font[NPAGES];        /* per code page, made on first use */
+	int ascent, descent;
+};
+
 struct pdf {
 	HPDF_Doc doc;
-	HPDF_Font font[FONT_COUNT];
-	uint16_t *widths[FONT_COUNT];      /* per BMP code point, 1/1000 em */
-	uint8_t cover[0x10000 / 8];        /* characters every font can show */
+	struct face face[FONT_COUNT];
+	uint16_t *code;                /* per code point: (page << 8 | byte) + 1; 0: not drawable */
 	struct metrics m;
 	HPDF_STATUS error, detail;
 	struct image_entry *images;
@@ -56,41 +77,61 @@ static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
 	}
 }
 
-/* ---- font coverage from the cmap table -------------------------------- */
+/* ---- reading a TrueType font: cmap, hmtx, hhea, head ------------------ */
 
 static uint32_t be32(const unsigned char *b) { return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3]; }
 static uint16_t be16(const unsigned char *b) { return (uint16_t)(b[0] << 8 | b[1]); }
 
-/*
- * Mark in `bits` the BMP characters that the font's Unicode cmap (format
- * 4) maps to a glyph. Returns 0, or -1 when the font has no such table.
- */
-static int read_cmap(const struct buf *f, uint8_t *bits)
+static size_t table(const struct buf *f, const char *tag, size_t min_len)
 {
 	const unsigned char *d = (const unsigned char *)f->s;
-	size_t len = f->len, i, ntables, cmap = 0, sub = 0;
-	uint16_t nsub, segx2, s;
+	size_t i, n;
 
-	if (len < 12)
+	if (f->len < 12)
+		return 0;
+	n = be16(d + 4);
+	for (i = 0; i < n && 12 + i * 16 + 16 <= f->len; i++)
+		if (!memcmp(d + 12 + i * 16, tag, 4)) {
+			uint32_t off = be32(d + 12 + i * 16 + 8), len = be32(d + 12 + i * 16 + 12);
+
+			if (off < f->len && len >= min_len && (size_t)off + len <= f->len)
+				return off;
+			return 0;
+		}
+	return 0;
+}
+
+/*
+ * Fill face->adv for every BMP character the font's Unicode cmap (format
+ * 4) maps to a glyph. Returns 0, or -1 when a table is missing or broken.
+ */
+static int read_font(const struct buf *f, struct face *face)
+{
+	const unsigned char *d = (const unsigned char *)f->s;
+	size_t cmap = table(f, "cmap", 4), head = table(f, "head", 54), hhea = table(f, "hhea", 36);
+	size_t hmtx = table(f, "hmtx", 4), sub = 0, i, nsub;
+	uint16_t upm, nmetrics, segx2, s;
+
+	if (!cmap || !head || !hhea || !hmtx)
 		return -1;
-	ntables = be16(d + 4);
-	for (i = 0; i < ntables && 12 + i * 16 + 16 <= len; i++)
-		if (!memcmp(d + 12 + i * 16, "cmap", 4))
-			cmap = be32(d + 12 + i * 16 + 8);
-	if (!cmap || cmap + 4 > len)
+	upm = be16(d + head + 18);
+	nmetrics = be16(d + hhea + 34);
+	if (!upm || !nmetrics || hmtx + (size_t)nmetrics * 4 > f->len)
 		return -1;
+	face->ascent = (int16_t)be16(d + hhea + 4) * 1000 / upm;
+	face->descent = (int16_t)be16(d + hhea + 6) * 1000 / upm;
 	nsub = be16(d + cmap + 2);
-	for (i = 0; i < nsub && cmap + 4 + i * 8 + 8 <= len; i++) {
+	for (i = 0; i < nsub && cmap + 4 + i * 8 + 8 <= f->len; i++) {
 		uint16_t plat = be16(d + cmap + 4 + i * 8), enc = be16(d + cmap + 4 + i * 8 + 2);
 		uint32_t off = be32(d + cmap + 4 + i * 8 + 4);
 
-		if (plat == 3 && enc == 1 && cmap + off + 14 <= len && be16(d + cmap + off) == 4)
+		if (plat == 3 && enc == 1 && cmap + off + 14 <= f->len && be16(d + cmap + off) == 4)
 			sub = cmap + off;
 	}
 	if (!sub)
 		return -1;
 	segx2 = be16(d + sub + 6);
-	if (sub + 16 + (size_t)segx2 * 4 > len)
+	if (sub + 16 + (size_t)segx2 * 4 > f->len)
 		return -1;
 	for (s = 0; s < segx2 / 2; s++) {
 		const unsigned char *ends = d + sub + 14, *starts = ends + segx2 + 2;
@@ -107,43 +148,46 @@ static int read_cmap(const struct buf *f, uint8_t *bits)
 			} else {
 				size_t at = (size_t)(ranges + s * 2 - d) + range + (c - start) * 2;
 
-				if (at + 2 > len)
+				if (at + 2 > f->len)
 					break;
 				glyph = be16(d + at);
 				if (glyph)
 					glyph = (uint16_t)(glyph + delta);
 			}
-			if (glyph)
-				bits[c / 8] |= (uint8_t)(1u << (c % 8));
+			if (glyph) {
+				uint16_t g = glyph < nmetrics ? glyph : (uint16_t)(nmetrics - 1);
+
+				face->adv[c] = (uint16_t)((uint32_t)be16(d + hmtx + (size_t)g * 4) * 1000 / upm);
+			}
 		}
 	}
 	return 0;
 }
 
+/* The code page and byte for a code point; false when none can draw it. */
+static bool encode(const struct pdf *p, uint32_t cp, size_t *page, unsigned char *byte)
+{
+	uint16_t v = cp < 0x10000 ? p->code[cp] : 0;
+
+	if (!v)
+		return false;
+	v--;
+	*page = v >> 8;
+	*byte = (unsigned char)(v & 0xFF);
+	return true;
+}
+
 static bool covered(const struct pdf *p, uint32_t cp)
 {
-	return cp < 0x10000 && (p->cover[cp / 8] & (1u << (cp % 8)));
+	return cp < 0x10000 && p->code[cp] != 0;
 }
 
 /* ---- metrics ------------------------------------------------------------ */
 
-static double glyph_width(struct pdf *p, int font, uint32_t cp, const char *s, size_t n)
-{
-	uint16_t *w = p->widths[font];
-
-	if (cp >= 0x10000)
-		cp = '?';
-	if (w[cp] == NO_WIDTH) {
-		HPDF_TextWidth tw = HPDF_Font_TextWidth(p->font[font], (const HPDF_BYTE *)s, (HPDF_UINT)n);
-
-		w[cp] = (uint16_t)(tw.width > 60000 ? 60000 : tw.width);
-	}
-	return w[cp];
-}
-
 static double measure(void *ctx, int font, const char *s, size_t len, double size)
 {
 	struct pdf *p = ctx;
+	const uint16_t *adv = p->face[font].adv;
 	double total = 0;
 	size_t i = 0;
 
@@ -155,7 +199,9 @@ static double measure(void *ctx, int font, const char *s, size_t len, double siz
 			n = 1;
 			cp = '?';
 		}
-		total += covered(p, cp) ? glyph_width(p, font, cp, s + i, n) : glyph_width(p, font, '?', "?", 1);
+		if (!covered(p, cp))
+			cp = '?';
+		total += adv[cp] == NO_WIDTH ? adv['?'] : adv[cp];
 		i += n;
 	}
 	return total * size / 1000.0;
@@ -178,10 +224,10 @@ void pdf_clean_text(const struct pdf *p, const char *s, struct buf *out)
 			buf_addch(out, ' ');
 		else if (cp == '\n' || cp == '\r' || covered(p, cp))
 			buf_add(out, s + i, n);
-		else if (cp == 0x2019 || cp == 0x2018)
-			buf_addch(out, '\'');
-		else if (cp == 0x201C || cp == 0x201D)
-			buf_addch(out, '"');
+		else if (cp == 0x0219 || cp == 0x0218) /* Romanian comma below: the cedilla form */
+			utf8_encode(out, cp == 0x0219 ? 0x015F : 0x015E);
+		else if (cp == 0x021B || cp == 0x021A)
+			utf8_encode(out, cp == 0x021B ? 0x0163 : 0x0162);
 		else if (cp >= 0x20)
 			buf_addch(out, '?');
 		i += n;
@@ -198,6 +244,16 @@ const struct metrics *pdf_metrics(const struct pdf *p)
 	return &p->m;
 }
 
+/* The font object of a face for a code page, made on first use. */
+static HPDF_Font face_font(struct pdf *p, int font, size_t page)
+{
+	struct face *f = &p->face[font];
+
+	if (!f->font[page])
+		f->font[page] = HPDF_GetFont(p->doc, f->name, code_pages[page]);
+	return f->font[page];
+}
+
 /* ---- open / close --------------------------------------------------------- */
 
 static int fail(struct pdf *p, struct err *e, const char *what)
@@ -209,7 +265,8 @@ static int fail(struct pdf *p, struct err *e, const char *what)
 int pdf_open(struct pdf **out, const struct tmpl *t, struct err *e)
 {
 	struct pdf *p = xcalloc(1, sizeof(*p));
-	int i;
+	size_t k;
+	int i, b;
 
 	*out = p;
 	p->t = t;
@@ -217,41 +274,53 @@ int pdf_open(struct pdf **out, const struct tmpl *t, struct err *e)
 	if (!p->doc)
 		return err_set(e, EXIT_SYSTEM, "de PDF-bibliotheek kon niet starten (onvoldoende geheugen?)");
 	HPDF_SetCompressionMode(p->doc, HPDF_COMP_ALL);
+	/* UTF-8 for the document's own strings: title, bookmarks */
 	HPDF_UseUTFEncodings(p->doc);
 	HPDF_SetCurrentEncoder(p->doc, "UTF-8");
-	memset(p->cover, 0xFF, sizeof(p->cover));
 	for (i = 0; i < FONT_COUNT; i++) {
 		struct buf file = BUF_INIT;
-		uint8_t bits[sizeof(p->cover)];
-		const char *name;
-		size_t k;
 
+		p->face[i].adv = xmalloc(0x10000 * sizeof(uint16_t));
+		memset(p->face[i].adv, 0xFF, 0x10000 * sizeof(uint16_t));
 		if (file_read(t->font_path[i], 32u << 20, &file, e))
 			return -1;
-		memset(bits, 0, sizeof(bits));
-		if (read_cmap(&file, bits)) {
+		if (read_font(&file, &p->face[i])) {
 			buf_release(&file);
-			return err_set(e, EXIT_SYSTEM, "%s: geen bruikbaar TrueType-lettertype (Unicode-cmap ontbreekt)",
+			return err_set(e, EXIT_SYSTEM, "%s: geen bruikbaar TrueType-lettertype (tabellen ontbreken)",
 				       t->font_path[i]);
 		}
 		buf_release(&file);
-		for (k = 0; k < sizeof(bits); k++)
-			p->cover[k] &= bits[k];
-		name = HPDF_LoadTTFontFromFile(p->doc, t->font_path[i], HPDF_TRUE);
-		p->font[i] = name ? HPDF_GetFont(p->doc, name, "UTF-8") : NULL;
-		if (!p->font[i] || p->error)
+		p->face[i].name = HPDF_LoadTTFontFromFile(p->doc, t->font_path[i], HPDF_TRUE);
+		if (!p->face[i].name || p->error)
 			return fail(p, e, "het lettertype kan niet worden geladen");
-		p->widths[i] = xmalloc(0x10000 * sizeof(uint16_t));
-		memset(p->widths[i], 0xFF, 0x10000 * sizeof(uint16_t));
 	}
-	/* controls are never drawn */
-	for (i = 0; i < 0x20; i++)
-		p->cover[i / 8] &= (uint8_t)~(1u << (i % 8));
+	/* which code page draws each character (the first that has it, in both faces) */
+	p->code = xcalloc(0x10000, sizeof(uint16_t));
+	for (k = 0; k < NPAGES; k++) {
+		HPDF_Encoder enc = HPDF_GetEncoder(p->doc, code_pages[k]);
+
+		if (!enc) {
+			p->error = 0;
+			HPDF_ResetError(p->doc);
+			continue;
+		}
+		for (b = 0x20; b <= 0xFF; b++) {
+			HPDF_UNICODE u = HPDF_Encoder_GetUnicode(enc, (HPDF_UINT16)b);
+
+			if (b == 0x7F || !u || u >= 0xFFFF || p->code[u])
+				continue;
+			if (p->face[FONT_REGULAR].adv[u] == NO_WIDTH || p->face[FONT_BOLD].adv[u] == NO_WIDTH)
+				continue;
+			p->code[u] = (uint16_t)(((k << 8) | (size_t)b) + 1);
+		}
+	}
+	if (!covered(p, '?'))
+		return err_set(e, EXIT_SYSTEM, "%s: het lettertype heeft geen gewone letters", t->font_path[FONT_REGULAR]);
 	p->m.width = measure;
 	p->m.clean = clean_cb;
 	p->m.ctx = p;
-	p->m.ascent = HPDF_Font_GetAscent(p->font[FONT_REGULAR]);
-	p->m.descent = HPDF_Font_GetDescent(p->font[FONT_REGULAR]);
+	p->m.ascent = p->face[FONT_REGULAR].ascent;
+	p->m.descent = p->face[FONT_REGULAR].descent;
 	return 0;
 }
 
@@ -264,7 +333,8 @@ void pdf_close(struct pdf *p)
 	if (p->doc)
 		HPDF_Free(p->doc);
 	for (i = 0; i < FONT_COUNT; i++)
-		free(p->widths[i]);
+		free(p->face[i].adv);
+	free(p->code);
 	for (i = 0; i < p->nimages; i++)
 		free(p->images[i].path);
 	free(p->images);
@@ -323,14 +393,56 @@ int pdf_image_size(struct pdf *p, const char *path, double *w, double *h, struct
 
 /* ---- drawing ------------------------------------------------------------ */
 
-static void set_fill(HPDF_Page pg, uint32_t c)
+/*
+ * The drawing state of the page being drawn. libharu writes every
+ * setting it is given; remembering what is set already keeps colours,
+ * widths and fonts from being repeated, and consecutive text items share
+ * one text object. That makes the page streams about half as long.
+ */
+struct pen {
+	HPDF_Page pg;
+	bool in_text;
+	int font;
+	double size, width;
+	uint32_t fill, stroke;
+};
+
+static void pen_start(struct pen *pen, HPDF_Page pg)
 {
-	HPDF_Page_SetRGBFill(pg, ((c >> 16) & 0xFF) / 255.0f, ((c >> 8) & 0xFF) / 255.0f, (c & 0xFF) / 255.0f);
+	pen->pg = pg;
+	pen->in_text = false;
+	pen->font = -1;
+	pen->size = pen->width = -1;
+	pen->fill = pen->stroke = NO_FILL;
 }
 
-static void set_stroke(HPDF_Page pg, uint32_t c)
+static void pen_fill(struct pen *pen, uint32_t c)
 {
-	HPDF_Page_SetRGBStroke(pg, ((c >> 16) & 0xFF) / 255.0f, ((c >> 8) & 0xFF) / 255.0f, (c & 0xFF) / 255.0f);
+	if (pen->fill == c)
+		return;
+	HPDF_Page_SetRGBFill(pen->pg, ((c >> 16) & 0xFF) / 255.0f, ((c >> 8) & 0xFF) / 255.0f, (c & 0xFF) / 255.0f);
+	pen->fill = c;
+}
+
+static void pen_text_end(struct pen *pen)
+{
+	if (pen->in_text) {
+		HPDF_Page_EndText(pen->pg);
+		pen->in_text = false;
+	}
+}
+
+static void pen_stroke(struct pen *pen, uint32_t c, double width)
+{
+	pen_text_end(pen);
+	if (pen->stroke != c) {
+		HPDF_Page_SetRGBStroke(pen->pg, ((c >> 16) & 0xFF) / 255.0f, ((c >> 8) & 0xFF) / 255.0f, (c & 0xFF) / 255.0f);
+		pen->stroke = c;
+	}
+	if (pen->width != width) {
+		HPDF_Page_SetLineWidth(pen->pg, (HPDF_REAL)width);
+		pen->width = width;
+	}
 }
 
 size_t pdf_page_numbers(const struct ldoc *doc, size_t *nums)
@@ -361,27 +473,72 @@ static const char *page_lookup(void *ctx, const char *name, size_t len)
 	return NULL;
 }
 
-static void text_at(struct pdf *p, HPDF_Page pg, int font, double size, uint32_t color, double x, double y,
+/*
+ * Draw UTF-8 text in runs of one code page each: the first run at (x, y)
+ * when `place`, else at the current text position; the next runs follow.
+ */
+static void draw_runs(struct pdf *p, struct pen *pen, int font, double size, const char *s, size_t len, double x,
+		      double y, bool place)
+{
+	struct buf run = BUF_INIT;
+	size_t i = 0, page = 0, cur = 0;
+
+	while (i <= len) {
+		uint32_t cp = 0;
+		size_t n = i < len ? utf8_decode(s + i, len - i, &cp) : 0;
+		unsigned char byte = '?';
+
+		if (i < len) {
+			if (!n)
+				n = 1;
+			if (!encode(p, cp, &page, &byte))
+				encode(p, '?', &page, &byte);
+		}
+		if (run.len && (i >= len || page != cur)) {
+			HPDF_Font f = face_font(p, font, cur);
+
+			if (f && (pen->font != font * 16 + (int)cur || pen->size != size)) {
+				HPDF_Page_SetFontAndSize(pen->pg, f, (HPDF_REAL)size);
+				pen->font = font * 16 + (int)cur;
+				pen->size = size;
+			}
+			if (place)
+				HPDF_Page_TextOut(pen->pg, (HPDF_REAL)x, (HPDF_REAL)y, run.s);
+			else
+				HPDF_Page_ShowText(pen->pg, run.s);
+			place = false;
+			buf_reset(&run);
+		}
+		if (i >= len)
+			break;
+		cur = page;
+		buf_addch(&run, (char)byte);
+		i += n;
+	}
+	buf_release(&run);
+}
+
+static void text_at(struct pdf *p, struct pen *pen, int font, double size, uint32_t color, double x, double y,
 		    const char *s, enum align al)
 {
 	struct buf clean = BUF_INIT;
-	double w;
 
 	pdf_clean_text(p, s, &clean);
-	w = measure(p, font, clean.s, clean.len, size);
-	if (al == AL_RIGHT)
-		x -= w;
-	else if (al == AL_CENTER)
-		x -= w / 2;
-	HPDF_Page_BeginText(pg);
-	HPDF_Page_SetFontAndSize(pg, p->font[font], (HPDF_REAL)size);
-	set_fill(pg, color);
-	HPDF_Page_TextOut(pg, (HPDF_REAL)x, (HPDF_REAL)y, clean.s);
-	HPDF_Page_EndText(pg);
+	if (al != AL_LEFT) {
+		double w = measure(p, font, clean.s, clean.len, size);
+
+		x -= al == AL_RIGHT ? w : w / 2;
+	}
+	if (!pen->in_text) {
+		HPDF_Page_BeginText(pen->pg);
+		pen->in_text = true;
+	}
+	pen_fill(pen, color);
+	draw_runs(p, pen, font, size, clean.s, clean.len, x, y, true);
 	buf_release(&clean);
 }
 
-static void furniture(struct pdf *p, HPDF_Page pg, const struct render_info *info, size_t num, size_t total)
+static void furniture(struct pdf *p, struct pen *pen, const struct render_info *info, size_t num, size_t total)
 {
 	const struct theme *th = &p->t->theme;
 	struct page_vars v;
@@ -393,41 +550,41 @@ static void furniture(struct pdf *p, HPDF_Page pg, const struct render_info *inf
 	snprintf(v.total, sizeof(v.total), "%zu", total);
 	if (info->header_left) {
 		tmpl_expand(&s, info->header_left, page_lookup, &v, NULL);
-		text_at(p, pg, FONT_REGULAR, th->small, th->muted, l, top, s.s, AL_LEFT);
+		text_at(p, pen, FONT_REGULAR, th->small, th->muted, l, top, s.s, AL_LEFT);
 		buf_reset(&s);
 	}
 	if (info->header_right) {
 		tmpl_expand(&s, info->header_right, page_lookup, &v, NULL);
-		text_at(p, pg, FONT_REGULAR, th->small, th->muted, r, top, s.s, AL_RIGHT);
+		text_at(p, pen, FONT_REGULAR, th->small, th->muted, r, top, s.s, AL_RIGHT);
 		buf_reset(&s);
 	}
-	HPDF_Page_SetLineWidth(pg, 0.4f);
-	set_stroke(pg, th->border);
-	HPDF_Page_MoveTo(pg, (HPDF_REAL)l, (HPDF_REAL)(top - 4));
-	HPDF_Page_LineTo(pg, (HPDF_REAL)r, (HPDF_REAL)(top - 4));
-	HPDF_Page_Stroke(pg);
+	pen_stroke(pen, th->border, 0.4);
+	HPDF_Page_MoveTo(pen->pg, (HPDF_REAL)l, (HPDF_REAL)(top - 4));
+	HPDF_Page_LineTo(pen->pg, (HPDF_REAL)r, (HPDF_REAL)(top - 4));
+	HPDF_Page_Stroke(pen->pg);
 	if (info->footer_left) {
 		tmpl_expand(&s, info->footer_left, page_lookup, &v, NULL);
-		text_at(p, pg, FONT_REGULAR, th->small, th->muted, l, bottom, s.s, AL_LEFT);
+		text_at(p, pen, FONT_REGULAR, th->small, th->muted, l, bottom, s.s, AL_LEFT);
 		buf_reset(&s);
 	}
 	if (info->footer_right) {
 		tmpl_expand(&s, info->footer_right, page_lookup, &v, NULL);
-		text_at(p, pg, FONT_REGULAR, th->small, th->muted, r, bottom, s.s, AL_RIGHT);
+		text_at(p, pen, FONT_REGULAR, th->small, th->muted, r, bottom, s.s, AL_RIGHT);
 		buf_reset(&s);
 	}
 	if (info->concept) {
 		struct buf clean = BUF_INIT;
 
 		pdf_clean_text(p, info->concept, &clean);
-		text_at(p, pg, FONT_BOLD, th->small + 1, 0xB00020, th->page_w / 2, top + 10, clean.s, AL_CENTER);
+		text_at(p, pen, FONT_BOLD, th->small + 1, 0xB00020, th->page_w / 2, top + 10, clean.s, AL_CENTER);
 		buf_release(&clean);
 	}
+	pen_text_end(pen);
 	buf_release(&s);
 }
 
 /* The concept mark: large, light and diagonal, drawn before the content. */
-static void watermark(struct pdf *p, HPDF_Page pg, const char *mark)
+static void watermark(struct pdf *p, struct pen *pen, const char *mark)
 {
 	const struct theme *th = &p->t->theme;
 	double size = 54, w;
@@ -435,26 +592,28 @@ static void watermark(struct pdf *p, HPDF_Page pg, const char *mark)
 
 	pdf_clean_text(p, mark, &clean);
 	w = measure(p, FONT_BOLD, clean.s, clean.len, size);
-	HPDF_Page_BeginText(pg);
-	HPDF_Page_SetFontAndSize(pg, p->font[FONT_BOLD], (HPDF_REAL)size);
-	set_fill(pg, 0xF2D6D6);
-	HPDF_Page_SetTextMatrix(pg, 0.8192f, 0.5736f, -0.5736f, 0.8192f,
+	HPDF_Page_BeginText(pen->pg);
+	pen->in_text = true;
+	HPDF_Page_SetTextMatrix(pen->pg, 0.8192f, 0.5736f, -0.5736f, 0.8192f,
 				(HPDF_REAL)(th->page_w / 2 - w / 2 * 0.8192), (HPDF_REAL)(th->page_h / 2 - w / 2 * 0.5736));
-	HPDF_Page_ShowText(pg, clean.s);
-	HPDF_Page_EndText(pg);
+	pen_fill(pen, 0xF2D6D6);
+	draw_runs(p, pen, FONT_BOLD, size, clean.s, clean.len, 0, 0, false);
+	pen_text_end(pen);
 	buf_release(&clean);
 }
 
-static void draw_item(struct pdf *p, HPDF_Page pg, const struct item *it, const size_t *nums, const struct ldoc *doc)
+static void draw_item(struct pdf *p, struct pen *pen, const struct item *it, const size_t *nums,
+		      const struct ldoc *doc)
 {
+	HPDF_Page pg = pen->pg;
+
 	switch (it->kind) {
 	case IT_RECT:
+		pen_text_end(pen);
 		if (it->fill != NO_FILL)
-			set_fill(pg, it->fill);
-		if (it->line_w > 0) {
-			HPDF_Page_SetLineWidth(pg, (HPDF_REAL)it->line_w);
-			set_stroke(pg, it->color);
-		}
+			pen_fill(pen, it->fill);
+		if (it->line_w > 0)
+			pen_stroke(pen, it->color, it->line_w);
 		HPDF_Page_Rectangle(pg, (HPDF_REAL)it->x, (HPDF_REAL)it->y, (HPDF_REAL)it->w, (HPDF_REAL)it->h);
 		if (it->fill != NO_FILL && it->line_w > 0)
 			HPDF_Page_FillStroke(pg);
@@ -466,8 +625,7 @@ static void draw_item(struct pdf *p, HPDF_Page pg, const struct item *it, const 
 			HPDF_Page_EndPath(pg);
 		break;
 	case IT_LINE:
-		HPDF_Page_SetLineWidth(pg, (HPDF_REAL)(it->line_w > 0 ? it->line_w : 0.5));
-		set_stroke(pg, it->color);
+		pen_stroke(pen, it->color, it->line_w > 0 ? it->line_w : 0.5);
 		HPDF_Page_MoveTo(pg, (HPDF_REAL)it->x, (HPDF_REAL)it->y);
 		HPDF_Page_LineTo(pg, (HPDF_REAL)(it->x + it->w), (HPDF_REAL)(it->y + it->h));
 		HPDF_Page_Stroke(pg);
@@ -478,14 +636,15 @@ static void draw_item(struct pdf *p, HPDF_Page pg, const struct item *it, const 
 			size_t ap = (size_t)it->page_ref < doc->nanchors ? doc->anchors[it->page_ref].page : 0;
 
 			snprintf(num, sizeof(num), "%zu", nums[ap]);
-			text_at(p, pg, it->font, it->size, it->color, it->x, it->y, num, it->ref_align);
+			text_at(p, pen, it->font, it->size, it->color, it->x, it->y, num, it->ref_align);
 		} else if (it->text && *it->text) {
-			text_at(p, pg, it->font, it->size, it->color, it->x, it->y, it->text, AL_LEFT);
+			text_at(p, pen, it->font, it->size, it->color, it->x, it->y, it->text, AL_LEFT);
 		}
 		break;
 	case IT_IMAGE: {
 		HPDF_Image img = find_image(p, it->text);
 
+		pen_text_end(pen);
 		if (img)
 			HPDF_Page_DrawImage(pg, img, (HPDF_REAL)it->x, (HPDF_REAL)it->y, (HPDF_REAL)it->w, (HPDF_REAL)it->h);
 		break;
@@ -564,6 +723,7 @@ int pdf_render(struct pdf *p, const struct ldoc *doc, const struct render_info *
 	size_t *nums = xcalloc(doc->n ? doc->n : 1, sizeof(size_t));
 	HPDF_Page *pages = xcalloc(doc->n ? doc->n : 1, sizeof(HPDF_Page));
 	size_t total = pdf_page_numbers(doc, nums), i, j;
+	struct pen pen;
 	int r = -1;
 
 	set_info(p, info);
@@ -576,11 +736,12 @@ int pdf_render(struct pdf *p, const struct ldoc *doc, const struct render_info *
 			break;
 		HPDF_Page_SetWidth(pg, (HPDF_REAL)p->t->theme.page_w);
 		HPDF_Page_SetHeight(pg, (HPDF_REAL)p->t->theme.page_h);
+		pen_start(&pen, pg);
 		if (info->concept)
-			watermark(p, pg, info->concept);
+			watermark(p, &pen, info->concept);
 		for (j = 0; j < doc->pages[i].n; j++)
-			draw_item(p, pg, &doc->pages[i].v[j], nums, doc);
-		furniture(p, pg, info, nums[i], total);
+			draw_item(p, &pen, &doc->pages[i].v[j], nums, doc);
+		furniture(p, &pen, info, nums[i], total);
 	}
 	if (p->error) {
 		fail(p, e, "de PDF kon niet worden opgebouwd");

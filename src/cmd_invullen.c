@@ -187,6 +187,37 @@ static enum cmd command_of(const char *s)
 	return C_NONE;
 }
 
+static void field_help(const struct ses *S, const struct field *f);
+static int save(struct ses *S);
+
+/*
+ * The words every question understands. Returns true when the input was
+ * such a word and *st says what happens next (ST_NEXT after '?' means:
+ * ask again).
+ */
+static bool handled(struct ses *S, const struct field *f, const char *path, const char *input, enum step *st,
+		    bool *again)
+{
+	*again = false;
+	switch (command_of(input)) {
+	case C_HELP:
+		field_help(S, f);
+		*again = true;
+		return true;
+	case C_STOP:
+		*st = ST_STOP;
+		return true;
+	case C_BACK:
+		*st = ST_BACK;
+		return true;
+	case C_CLEAR:
+		*st = edit_set_text(S->app, S->c, path, "", &S->app->err) || save(S) ? ST_FAIL : ST_NEXT;
+		return true;
+	default:
+		return false;
+	}
+}
+
 static void field_help(const struct ses *S, const struct field *f)
 {
 	int in = indent_of(S) + 2;
@@ -417,6 +448,7 @@ static enum step ask_text(struct ses *S, const struct field *f, const char *path
 {
 	struct buf cur = BUF_INIT, line = BUF_INIT, text = BUF_INIT;
 	enum step st = ST_NEXT;
+	bool again;
 
 	for (;;) {
 		int r;
@@ -443,24 +475,10 @@ static enum step ask_text(struct ses *S, const struct field *f, const char *path
 			break;
 		}
 		buf_trim(&line);
-		switch (command_of(line.s)) {
-		case C_HELP:
-			field_help(S, f);
-			continue;
-		case C_STOP:
-			st = ST_STOP;
+		if (handled(S, f, path, line.s, &st, &again)) {
+			if (again)
+				continue;
 			goto out;
-		case C_BACK:
-			st = ST_BACK;
-			goto out;
-		case C_CLEAR:
-			if (edit_set_text(S->app, S->c, path, "", &S->app->err) || save(S)) {
-				st = ST_FAIL;
-				goto out;
-			}
-			goto out;
-		default:
-			break;
 		}
 		if (!line.len && cur.len)
 			goto out;
@@ -515,6 +533,7 @@ static enum step ask_leaf(struct ses *S, const struct field *f, const char *path
 	enum step st = ST_NEXT;
 	size_t nsug = 0, i;
 	char **sug;
+	bool again;
 
 	if (f->type->kind == FT_TEKST)
 		return ask_text(S, f, path);
@@ -539,22 +558,10 @@ static enum step ask_leaf(struct ses *S, const struct field *f, const char *path
 			break;
 		}
 		buf_trim(&line);
-		switch (command_of(line.s)) {
-		case C_HELP:
-			field_help(S, f);
-			continue;
-		case C_STOP:
-			st = ST_STOP;
+		if (handled(S, f, path, line.s, &st, &again)) {
+			if (again)
+				continue;
 			goto out;
-		case C_BACK:
-			st = ST_BACK;
-			goto out;
-		case C_CLEAR:
-			if (edit_set_text(S->app, S->c, path, "", &S->app->err) || save(S))
-				st = ST_FAIL;
-			goto out;
-		default:
-			break;
 		}
 		if (!line.len) {
 			if (!cur.len && f->required)

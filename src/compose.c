@@ -125,25 +125,12 @@ struct expand_ctx {
 	int next;
 };
 
+/* The definition of a value path ("casus.ouders[*].naam"), or NULL. */
 static const struct field *def_of(const struct compose_in *in, const char *path)
 {
 	struct err e = ERR_INIT;
-	struct buf clean = BUF_INIT;
-	const struct field *f;
-	const char *s;
+	const struct field *f = formset_field(in->fs, path, &e);
 
-	for (s = path; *s; s++) {
-		if (*s == '[') {
-			while (*s && *s != ']')
-				s++;
-			if (!*s)
-				break;
-			continue;
-		}
-		buf_addch(&clean, *s);
-	}
-	f = formset_field(in->fs, clean.s, &e);
-	buf_release(&clean);
 	err_release(&e);
 	return f;
 }
@@ -568,7 +555,8 @@ static void kv_add(struct kv *t, const char *label, const char *value)
 	t->n++;
 }
 
-static void kv_flush(struct comp *C, struct kv *t)
+/* Label / value rows as a table with a shaded label column; empties t. */
+static void kv_to_flow(struct flow *f, struct kv *t)
 {
 	static const double colw[] = { 0.3, 0.7 };
 	struct trow *rows;
@@ -590,7 +578,7 @@ static void kv_flush(struct comp *C, struct kv *t)
 	{
 		struct table tb = { colw, 2, NULL, rows, t->n, true, 0, 0 };
 
-		flow_table(&C->f, &tb);
+		flow_table(f, &tb);
 	}
 	for (i = 0; i < t->n; i++) {
 		free(t->label[i]);
@@ -599,6 +587,11 @@ static void kv_flush(struct comp *C, struct kv *t)
 	t->n = 0;
 	free(rows);
 	free(cells);
+}
+
+static void kv_flush(struct comp *C, struct kv *t)
+{
+	kv_to_flow(&C->f, t);
 }
 
 static void kv_release(struct kv *t)
@@ -1823,7 +1816,6 @@ static void agenda_put(const struct agenda_in *in, const char *s, struct buf *ou
 
 void compose_agenda(const struct agenda_in *in, struct ldoc *doc)
 {
-	static const double kvw[] = { 0.25, 0.75 };
 	struct flow f;
 	struct buf t = BUF_INIT;
 	struct buf *tx;
@@ -1875,26 +1867,7 @@ void compose_agenda(const struct agenda_in *in, struct ldoc *doc)
 		snprintf(n, sizeof(n), "%zu", in->ncases);
 		kv_add(&kv, "Casussen", n);
 	}
-	{
-		struct trow *kr = xcalloc(kv.n, sizeof(*kr));
-		struct tcell *kc = xcalloc(kv.n * 2, sizeof(*kc));
-
-		for (i = 0; i < kv.n; i++) {
-			kc[i * 2].text = kv.label[i];
-			kc[i * 2].page_ref = -1;
-			kc[i * 2 + 1].text = kv.value[i];
-			kc[i * 2 + 1].page_ref = -1;
-			kr[i].cells = &kc[i * 2];
-			kr[i].ncells = 2;
-		}
-		{
-			struct table tb = { kvw, 2, NULL, kr, kv.n, true, 0, 0 };
-
-			flow_table(&f, &tb);
-		}
-		free(kr);
-		free(kc);
-	}
+	kv_to_flow(&f, &kv);
 	flow_heading(&f, "Volgorde", 1);
 	tx = xcalloc(nrows * 5 + 5, sizeof(*tx));
 	cells = xcalloc(nrows * 5 + 5, sizeof(*cells));
@@ -1987,41 +1960,13 @@ void compose_agenda(const struct agenda_in *in, struct ldoc *doc)
 		buf_reset(&t);
 		buf_addf(&t, "%zu", c->pages);
 		kv_add(&ck, "Pagina's", t.s);
-		{
-			struct trow *kr = xcalloc(ck.n, sizeof(*kr));
-			struct tcell *kc = xcalloc(ck.n * 2, sizeof(*kc));
-			size_t k;
-
-			for (k = 0; k < ck.n; k++) {
-				kc[k * 2].text = ck.label[k];
-				kc[k * 2].page_ref = -1;
-				kc[k * 2 + 1].text = ck.value[k];
-				kc[k * 2 + 1].page_ref = -1;
-				kr[k].cells = &kc[k * 2];
-				kr[k].ncells = 2;
-			}
-			{
-				struct table tb = { kvw, 2, NULL, kr, ck.n, true, 0, 0 };
-
-				flow_table(&f, &tb);
-			}
-			free(kr);
-			free(kc);
-			for (k = 0; k < ck.n; k++) {
-				free(ck.label[k]);
-				free(ck.value[k]);
-			}
-		}
+		kv_to_flow(&f, &ck);
 		kv_release(&ck);
 		buf_reset(&t);
 		buf_addf(&t, "De volgende %zu pagina's zijn het dossier van deze casus, met zijn eigen paginanummers.", c->pages);
 		flow_note(&f, t.s);
 		ldoc_insert(doc, flow_page(&f), c->pdf, c->pages);
 		buf_release(&v);
-	}
-	for (i = 0; i < kv.n; i++) {
-		free(kv.label[i]);
-		free(kv.value[i]);
 	}
 	kv_release(&kv);
 	for (i = 0; i < nrows * 5 + 5; i++)

@@ -928,26 +928,10 @@ static char **str_array(const json *arr, size_t *n)
 	return v;
 }
 
+/* Does the path name a field of the forms? (indexes and [*] are fine) */
 static int check_path(const struct formset *fs, const char *p, struct err *e)
 {
-	const struct field *f;
-	struct buf clean = BUF_INIT;
-	const char *s;
-
-	/* definition lookup ignores indexes; [*] is fine here */
-	for (s = p; *s; s++) {
-		if (*s == '[') {
-			while (*s && *s != ']')
-				s++;
-			if (!*s)
-				break;
-			continue;
-		}
-		buf_addch(&clean, *s);
-	}
-	f = formset_field(fs, clean.s, e);
-	buf_release(&clean);
-	return f ? 0 : -1;
+	return formset_field(fs, p, e) ? 0 : -1;
 }
 
 static int load_rule(struct ruleset *rs, const json *o, struct rule *r, const struct formset *fs, struct err *e)

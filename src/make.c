@@ -342,7 +342,7 @@ int make_batch(struct app *app, char **cases, int n, const char *dir, const stru
 	FILE *in;
 	char *line = NULL;
 	size_t cap = 0;
-	bool tty = isatty(STDOUT_FILENO) && !quiet;
+	bool tty = isatty(STDOUT_FILENO); /* progress on a terminal, also for agenda */
 
 	if (stat(dir, &st) < 0) {
 		if (errno != ENOENT || mkdir(dir, 0700) < 0) {

@@ -398,89 +398,60 @@ static void break_lines(struct broken *b, const struct flow *f, const struct spa
 		cur->last = true;
 }
 
-/* Text of word i, optionally followed by a space, as one item per font run. */
-static double emit_word(struct flow *f, const struct broken *b, size_t wi, double x, double y, double size,
-			uint32_t color, bool trailing_space)
-{
-	const struct word *w = &b->words[wi];
-	size_t k;
-
-	for (k = 0; k < w->n; k++) {
-		const struct frag *fr = &b->frags[w->first + k];
-		struct item *it = ldoc_text(f->doc, f->doc->n - 1, x, y, fr->font, size, color, fr->s, fr->len);
-
-		if (trailing_space && k + 1 == w->n) {
-			size_t l = strlen(it->text);
-
-			it->text = xrealloc(it->text, l + 2);
-			it->text[l] = ' ';
-			it->text[l + 1] = '\0';
-		}
-		x += fr->w;
-	}
-	return x;
-}
-
 /*
  * Draw one line at baseline y between x0 and x0 + avail. Runs of words in
- * the same font become one text item unless the line is justified.
+ * the same font become one text item. A justified line widens its spaces
+ * through the item's word_space (the PDF's word spacing), so it is still
+ * one item per run instead of one per word: page streams stay short.
  */
 static void emit_line(struct flow *f, const struct broken *b, const struct line *ln, double x0, double avail,
 		      double y, double size, uint32_t color, enum align al)
 {
+	struct buf run = BUF_INIT;
+	struct item *it;
+	bool justify = al == AL_JUSTIFY && !ln->last && ln->n > 1;
+	double spaces = 0, gap = 0, x = x0, run_x;
+	int font = -1;
 	size_t i;
-	double gap, x;
-	double spaces = 0;
 
 	for (i = 1; i < ln->n; i++)
 		spaces += b->space_w[b->frags[b->words[ln->first + i - 1].first].font];
-	gap = ln->n > 1 ? spaces / (double)(ln->n - 1) : 0;
-	x = x0;
 	if (al == AL_RIGHT)
 		x = x0 + avail - (ln->w + spaces);
 	else if (al == AL_CENTER)
 		x = x0 + (avail - (ln->w + spaces)) / 2;
-	else if (al == AL_JUSTIFY && !ln->last && ln->n > 1)
+	else if (justify)
 		gap = (avail - ln->w) / (double)(ln->n - 1);
-	if (al == AL_JUSTIFY && !ln->last && ln->n > 1) {
-		for (i = 0; i < ln->n; i++) {
-			emit_word(f, b, ln->first + i, x, y, size, color, i + 1 < ln->n);
-			x += b->words[ln->first + i].w + gap;
-		}
-		return;
-	}
-	/* merge words into runs of one font */
-	{
-		struct buf run = BUF_INIT;
-		int font = -1;
-		double run_x = x;
+	run_x = x;
+	for (i = 0; i < ln->n; i++) {
+		const struct word *w = &b->words[ln->first + i];
+		size_t k;
 
-		for (i = 0; i < ln->n; i++) {
-			const struct word *w = &b->words[ln->first + i];
-			size_t k;
+		for (k = 0; k < w->n; k++) {
+			const struct frag *fr = &b->frags[w->first + k];
 
-			for (k = 0; k < w->n; k++) {
-				const struct frag *fr = &b->frags[w->first + k];
-
-				if (fr->font != font) {
-					if (run.len)
-						ldoc_text(f->doc, f->doc->n - 1, run_x, y, font, size, color, run.s, run.len);
-					buf_reset(&run);
-					font = fr->font;
-					run_x = x;
+			if (fr->font != font) {
+				if (run.len) {
+					it = ldoc_text(f->doc, f->doc->n - 1, run_x, y, font, size, color, run.s, run.len);
+					it->word_space = justify ? gap - b->space_w[font] : 0;
 				}
-				buf_add(&run, fr->s, fr->len);
-				x += fr->w;
+				buf_reset(&run);
+				font = fr->font;
+				run_x = x;
 			}
-			if (i + 1 < ln->n) {
-				buf_addch(&run, ' ');
-				x += b->space_w[font];
-			}
+			buf_add(&run, fr->s, fr->len);
+			x += fr->w;
 		}
-		if (run.len)
-			ldoc_text(f->doc, f->doc->n - 1, run_x, y, font, size, color, run.s, run.len);
-		buf_release(&run);
+		if (i + 1 < ln->n) {
+			buf_addch(&run, ' ');
+			x += justify ? gap : b->space_w[font];
+		}
 	}
+	if (run.len) {
+		it = ldoc_text(f->doc, f->doc->n - 1, run_x, y, font, size, color, run.s, run.len);
+		it->word_space = justify ? gap - b->space_w[font] : 0;
+	}
+	buf_release(&run);
 }
 
 void flow_para(struct flow *f, const struct span *sp, size_t n, double size, uint32_t color,

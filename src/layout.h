@@ -62,6 +62,7 @@ struct item {
 	int page_ref;        /* IT_TEXT: >= 0 means "the page number of anchor page_ref" */
 	enum align ref_align;/* how a page_ref number aligns at x (AL_RIGHT: x is the right edge) */
 	int target;          /* IT_LINK: anchor id */
+	double word_space;   /* IT_TEXT: extra width of each space (justified lines), pt */
 };
 #define NO_FILL 0xFFFFFFFFu
 

@@ -403,9 +403,18 @@ struct pen {
 	HPDF_Page pg;
 	bool in_text;
 	int font;
-	double size, width;
+	double size, width, word_space;
 	uint32_t fill, stroke;
 };
+
+/*
+ * A coordinate rounded to 1/100 pt (0.0035 mm): finer than any printer or
+ * screen, and libharu then writes "51.02" instead of "51.02362".
+ */
+static HPDF_REAL pt(double v)
+{
+	return (HPDF_REAL)(round(v * 100) / 100);
+}
 
 static void pen_start(struct pen *pen, HPDF_Page pg)
 {
@@ -413,6 +422,7 @@ static void pen_start(struct pen *pen, HPDF_Page pg)
 	pen->in_text = false;
 	pen->font = -1;
 	pen->size = pen->width = -1;
+	pen->word_space = 0; /* the PDF's initial word spacing */
 	pen->fill = pen->stroke = NO_FILL;
 }
 
@@ -503,7 +513,7 @@ static void draw_runs(struct pdf *p, struct pen *pen, int font, double size, con
 				pen->size = size;
 			}
 			if (place)
-				HPDF_Page_TextOut(pen->pg, (HPDF_REAL)x, (HPDF_REAL)y, run.s);
+				HPDF_Page_TextOut(pen->pg, pt(x), pt(y), run.s);
 			else
 				HPDF_Page_ShowText(pen->pg, run.s);
 			place = false;
@@ -518,8 +528,9 @@ static void draw_runs(struct pdf *p, struct pen *pen, int font, double size, con
 	buf_release(&run);
 }
 
+/* Text at (x, y); word_space widens every space (justified lines). */
 static void text_at(struct pdf *p, struct pen *pen, int font, double size, uint32_t color, double x, double y,
-		    const char *s, enum align al)
+		    const char *s, enum align al, double word_space)
 {
 	struct buf clean = BUF_INIT;
 
@@ -534,6 +545,10 @@ static void text_at(struct pdf *p, struct pen *pen, int font, double size, uint3
 		pen->in_text = true;
 	}
 	pen_fill(pen, color);
+	if (pen->word_space != word_space) {
+		HPDF_Page_SetWordSpace(pen->pg, pt(word_space));
+		pen->word_space = word_space;
+	}
 	draw_runs(p, pen, font, size, clean.s, clean.len, x, y, true);
 	buf_release(&clean);
 }
@@ -550,12 +565,12 @@ static void furniture(struct pdf *p, struct pen *pen, const struct render_info *
 	snprintf(v.total, sizeof(v.total), "%zu", total);
 	if (info->header_left) {
 		tmpl_expand(&s, info->header_left, page_lookup, &v, NULL);
-		text_at(p, pen, FONT_REGULAR, th->small, th->muted, l, top, s.s, AL_LEFT);
+		text_at(p, pen, FONT_REGULAR, th->small, th->muted, l, top, s.s, AL_LEFT, 0);
 		buf_reset(&s);
 	}
 	if (info->header_right) {
 		tmpl_expand(&s, info->header_right, page_lookup, &v, NULL);
-		text_at(p, pen, FONT_REGULAR, th->small, th->muted, r, top, s.s, AL_RIGHT);
+		text_at(p, pen, FONT_REGULAR, th->small, th->muted, r, top, s.s, AL_RIGHT, 0);
 		buf_reset(&s);
 	}
 	pen_stroke(pen, th->border, 0.4);
@@ -564,19 +579,19 @@ static void furniture(struct pdf *p, struct pen *pen, const struct render_info *
 	HPDF_Page_Stroke(pen->pg);
 	if (info->footer_left) {
 		tmpl_expand(&s, info->footer_left, page_lookup, &v, NULL);
-		text_at(p, pen, FONT_REGULAR, th->small, th->muted, l, bottom, s.s, AL_LEFT);
+		text_at(p, pen, FONT_REGULAR, th->small, th->muted, l, bottom, s.s, AL_LEFT, 0);
 		buf_reset(&s);
 	}
 	if (info->footer_right) {
 		tmpl_expand(&s, info->footer_right, page_lookup, &v, NULL);
-		text_at(p, pen, FONT_REGULAR, th->small, th->muted, r, bottom, s.s, AL_RIGHT);
+		text_at(p, pen, FONT_REGULAR, th->small, th->muted, r, bottom, s.s, AL_RIGHT, 0);
 		buf_reset(&s);
 	}
 	if (info->concept) {
 		struct buf clean = BUF_INIT;
 
 		pdf_clean_text(p, info->concept, &clean);
-		text_at(p, pen, FONT_BOLD, th->small + 1, 0xB00020, th->page_w / 2, top + 10, clean.s, AL_CENTER);
+		text_at(p, pen, FONT_BOLD, th->small + 1, 0xB00020, th->page_w / 2, top + 10, clean.s, AL_CENTER, 0);
 		buf_release(&clean);
 	}
 	pen_text_end(pen);
@@ -614,7 +629,7 @@ static void draw_item(struct pdf *p, struct pen *pen, const struct item *it, con
 			pen_fill(pen, it->fill);
 		if (it->line_w > 0)
 			pen_stroke(pen, it->color, it->line_w);
-		HPDF_Page_Rectangle(pg, (HPDF_REAL)it->x, (HPDF_REAL)it->y, (HPDF_REAL)it->w, (HPDF_REAL)it->h);
+		HPDF_Page_Rectangle(pg, pt(it->x), pt(it->y), pt(it->w), pt(it->h));
 		if (it->fill != NO_FILL && it->line_w > 0)
 			HPDF_Page_FillStroke(pg);
 		else if (it->fill != NO_FILL)
@@ -626,8 +641,8 @@ static void draw_item(struct pdf *p, struct pen *pen, const struct item *it, con
 		break;
 	case IT_LINE:
 		pen_stroke(pen, it->color, it->line_w > 0 ? it->line_w : 0.5);
-		HPDF_Page_MoveTo(pg, (HPDF_REAL)it->x, (HPDF_REAL)it->y);
-		HPDF_Page_LineTo(pg, (HPDF_REAL)(it->x + it->w), (HPDF_REAL)(it->y + it->h));
+		HPDF_Page_MoveTo(pg, pt(it->x), pt(it->y));
+		HPDF_Page_LineTo(pg, pt(it->x + it->w), pt(it->y + it->h));
 		HPDF_Page_Stroke(pg);
 		break;
 	case IT_TEXT:
@@ -636,9 +651,9 @@ static void draw_item(struct pdf *p, struct pen *pen, const struct item *it, con
 			size_t ap = (size_t)it->page_ref < doc->nanchors ? doc->anchors[it->page_ref].page : 0;
 
 			snprintf(num, sizeof(num), "%zu", nums[ap]);
-			text_at(p, pen, it->font, it->size, it->color, it->x, it->y, num, it->ref_align);
+			text_at(p, pen, it->font, it->size, it->color, it->x, it->y, num, it->ref_align, 0);
 		} else if (it->text && *it->text) {
-			text_at(p, pen, it->font, it->size, it->color, it->x, it->y, it->text, AL_LEFT);
+			text_at(p, pen, it->font, it->size, it->color, it->x, it->y, it->text, AL_LEFT, it->word_space);
 		}
 		break;
 	case IT_IMAGE: {

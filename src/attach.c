@@ -15,9 +15,12 @@
 #include "err.h"
 #include "layout.h"
 #include "mem.h"
+#include "tmpl.h"
+#include "utf8.h"
 
 #include <dlfcn.h>
 #include <qpdf/qpdf-c.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -158,35 +161,118 @@ int attach_count_pages(const char *path, size_t *npages, struct err *e)
 	return 0;
 }
 
-/* WinAnsi text for a PDF string literal: escape ( ) \, map the en dash. */
+/* Code points of WinAnsi (CP1252) bytes 0x80-0x9F; 0 where the byte is unused. */
+static const uint16_t cp1252_high[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+/*
+ * UTF-8 as a WinAnsi PDF string literal (without the parentheses): ( ) \
+ * escaped, bytes above 0x7E written as octal escapes so the content stream
+ * stays ASCII; characters WinAnsi lacks become '?'.
+ */
 static void winansi(struct buf *out, const char *s)
 {
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	size_t i = 0, len = strlen(s);
 
-		if (c == 0xE2 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x93) {
-			buf_adds(out, "\\226");
-			s += 2;
-		} else if (c == '(' || c == ')' || c == '\\') {
-			buf_addch(out, '\\');
-			buf_addch(out, (char)c);
-		} else if (c >= 0x20 && c < 0x7F) {
-			buf_addch(out, (char)c);
-		} else if (c >= 0x80) {
-			/* skip other multi-byte characters */
-			while (((unsigned char)s[1] & 0xC0) == 0x80)
-				s++;
-			buf_addch(out, '?');
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		int byte = '?', k;
+
+		if (!n) {
+			n = 1;
+			cp = '?';
 		}
+		i += n;
+		if (cp < 0x20 || cp == 0x7F)
+			continue;
+		if (cp < 0x7F || (cp >= 0xA0 && cp <= 0xFF))
+			byte = (int)cp;
+		for (k = 0; k < 32; k++)
+			if (cp >= 0x100 && cp1252_high[k] == cp)
+				byte = 0x80 + k;
+		if (byte == '(' || byte == ')' || byte == '\\')
+			buf_addf(out, "\\%c", byte);
+		else if (byte > 0x7E)
+			buf_addf(out, "\\%03o", (unsigned)byte);
+		else
+			buf_addch(out, (char)byte);
 	}
 }
 
-/* Put the concept mark on a page that came from another PDF. */
-static void stamp(qpdf_data q, qpdf_oh page, const char *mark)
+/* The visible box of a page: its CropBox, else its MediaBox, else A4. */
+static void page_box(qpdf_data q, qpdf_oh page, double box[4])
+{
+	static const char *const keys[] = { "/CropBox", "/MediaBox" };
+	size_t k;
+	int i;
+
+	box[0] = box[1] = 0;
+	box[2] = 595.28;
+	box[3] = 841.89;
+	for (k = 0; k < 2; k++) {
+		qpdf_oh b = qpdf_oh_get_key(q, page, keys[k]);
+		double v[4];
+
+		if (!qpdf_oh_is_array(q, b) || qpdf_oh_get_array_n_items(q, b) != 4)
+			continue;
+		for (i = 0; i < 4; i++) {
+			qpdf_oh item = qpdf_oh_get_array_item(q, b, i);
+
+			if (!qpdf_oh_is_number(q, item))
+				break;
+			v[i] = qpdf_oh_get_numeric_value(q, item);
+		}
+		if (i < 4 || v[0] == v[2] || v[1] == v[3])
+			continue;
+		box[0] = v[0] < v[2] ? v[0] : v[2];
+		box[1] = v[1] < v[3] ? v[1] : v[3];
+		box[2] = v[0] < v[2] ? v[2] : v[0];
+		box[3] = v[1] < v[3] ? v[3] : v[1];
+		return;
+	}
+}
+
+/*
+ * A text matrix that puts text upright at (u, v) of the page as a reader
+ * shows it, whatever the page's /Rotate: (u, v) are measured from the
+ * lower left corner of the shown page.
+ */
+static void upright_at(struct buf *ops, int rotate, const double box[4], double u, double v)
+{
+	double w = box[2] - box[0], h = box[3] - box[1];
+
+	switch (rotate) {
+	case 90:
+		buf_addf(ops, "0 1 -1 0 %.2f %.2f Tm ", box[0] + w - v, box[1] + u);
+		break;
+	case 180:
+		buf_addf(ops, "-1 0 0 -1 %.2f %.2f Tm ", box[0] + w - u, box[1] + h - v);
+		break;
+	case 270:
+		buf_addf(ops, "0 -1 1 0 %.2f %.2f Tm ", box[0] + v, box[1] + h - u);
+		break;
+	default:
+		buf_addf(ops, "1 0 0 1 %.2f %.2f Tm ", box[0] + u, box[1] + v);
+	}
+}
+
+/*
+ * Draw on a page that came from another PDF, above its own content: the
+ * running footer `footer` (may be NULL) in small grey letters at the foot
+ * of the page, and the concept mark `mark` (may be NULL). The page's own
+ * content is wrapped in q ... Q so its graphics state cannot leak into
+ * ours.
+ */
+static void stamp(qpdf_data q, qpdf_oh page, const char *footer, const char *mark)
 {
 	struct buf ops = BUF_INIT;
-	qpdf_oh contents, res, fonts, font, before, after, arr;
+	qpdf_oh contents, res, fonts, before, after, arr, rot;
 	static const char pre[] = "q\n";
+	int rotate = 0;
+	double box[4], shown_h;
 
 	contents = qpdf_oh_get_key(q, page, "/Contents");
 	res = qpdf_oh_get_key(q, page, "/Resources");
@@ -199,22 +285,35 @@ static void stamp(qpdf_data q, qpdf_oh page, const char *mark)
 		fonts = qpdf_oh_new_dictionary(q);
 		qpdf_oh_replace_key(q, res, "/Font", fonts);
 	}
-	font = qpdf_oh_parse(q, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>");
-	qpdf_oh_replace_key(q, fonts, "/DossierConcept", font);
-	{
-		/* the top of the page, for a line of text that readers extract as plain text */
-		qpdf_oh box = qpdf_oh_get_key(q, page, "/MediaBox");
-		double top = 842;
-
-		if (qpdf_oh_is_array(q, box) && qpdf_oh_get_array_n_items(q, box) == 4 &&
-		    qpdf_oh_is_number(q, qpdf_oh_get_array_item(q, box, 3)))
-			top = qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, box, 3));
-		buf_adds(&ops, "Q q BT /DossierConcept 40 Tf 0.85 0.55 0.55 rg 0.8192 0.5736 -0.5736 0.8192 150 250 Tm (");
+	qpdf_oh_replace_key(q, fonts, "/DossierBold",
+			    qpdf_oh_parse(q, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"));
+	qpdf_oh_replace_key(q, fonts, "/DossierText",
+			    qpdf_oh_parse(q, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"));
+	page_box(q, page, box);
+	rot = qpdf_oh_get_key(q, page, "/Rotate");
+	if (qpdf_oh_is_number(q, rot))
+		rotate = (((int)qpdf_oh_get_numeric_value(q, rot) % 360) + 360) % 360;
+	if (rotate % 90)
+		rotate = 0;
+	shown_h = rotate == 90 || rotate == 270 ? box[2] - box[0] : box[3] - box[1];
+	buf_adds(&ops, "Q q ");
+	if (mark) {
+		buf_adds(&ops, "BT /DossierBold 40 Tf 0.85 0.55 0.55 rg 0.8192 0.5736 -0.5736 0.8192 150 250 Tm (");
 		winansi(&ops, mark);
-		buf_addf(&ops, ") Tj ET BT /DossierConcept 9 Tf 0.69 0 0.13 rg 1 0 0 1 40 %.1f Tm (", top - 22);
+		buf_adds(&ops, ") Tj ET BT /DossierBold 9 Tf 0.69 0 0.13 rg ");
+		upright_at(&ops, rotate, box, 40, shown_h - 22);
+		buf_addch(&ops, '(');
 		winansi(&ops, mark);
-		buf_adds(&ops, ") Tj ET Q\n");
+		buf_adds(&ops, ") Tj ET ");
 	}
+	if (footer && *footer) {
+		buf_adds(&ops, "BT /DossierText 7 Tf 0.37 0.4 0.44 rg ");
+		upright_at(&ops, rotate, box, 40, 14);
+		buf_addch(&ops, '(');
+		winansi(&ops, footer);
+		buf_adds(&ops, ") Tj ET ");
+	}
+	buf_adds(&ops, "Q\n");
 	before = qpdf_make_indirect_object(q, qpdf_oh_new_stream(q));
 	qpdf_oh_replace_stream_data(q, before, (const unsigned char *)pre, strlen(pre), qpdf_oh_new_null(q),
 				    qpdf_oh_new_null(q));
@@ -236,10 +335,28 @@ static void stamp(qpdf_data q, qpdf_oh page, const char *mark)
 	buf_release(&ops);
 }
 
-int attach_merge(struct buf *pdf, const struct ldoc *doc, const char *concept, struct err *e)
+/* The footer of page k (0-based) of attachment ins, at final page `num` of `total`. */
+static void footer_text(struct buf *out, const char *pattern, const struct insert *ins, size_t k, size_t num,
+			size_t total)
+{
+	char n[24], sheet[24], sheets[24], page[24], pages[24];
+	const char *vars[] = { "n", n, "blad", sheet, "bladen", sheets, "pagina", page, "paginas", pages, NULL };
+
+	snprintf(n, sizeof(n), "%zu", ins->number);
+	snprintf(sheet, sizeof(sheet), "%zu", k + 1);
+	snprintf(sheets, sizeof(sheets), "%zu", ins->npages);
+	snprintf(page, sizeof(page), "%zu", num);
+	snprintf(pages, sizeof(pages), "%zu", total);
+	buf_reset(out);
+	tmpl_expand(out, pattern, tmpl_pairs, (void *)vars, NULL);
+}
+
+int attach_merge(struct buf *pdf, const struct ldoc *doc, const char *footer, const char *concept,
+		 struct err *e)
 {
 	qpdf_data main = NULL, *src = NULL;
-	size_t i, k, nsrc = 0;
+	size_t i, k, nsrc = 0, total = doc->n, *before = NULL;
+	struct buf foot = BUF_INIT;
 	int r = -1;
 
 	if (!doc->nins)
@@ -256,8 +373,13 @@ int attach_merge(struct buf *pdf, const struct ldoc *doc, const char *concept, s
 		free(why);
 		goto out;
 	}
-	if (concept)
-		qpdf_push_inherited_attributes_to_page(main);
+	qpdf_push_inherited_attributes_to_page(main);
+	/* before[i]: pages of earlier attachments in front of attachment i */
+	before = xcalloc(doc->nins, sizeof(*before));
+	for (i = 0; i < doc->nins; i++) {
+		before[i] = total - doc->n;
+		total += doc->inserts[i].npages;
+	}
 	src = xcalloc(doc->nins, sizeof(*src));
 	/* from the last insertion point back, so earlier page numbers stay put */
 	for (i = doc->nins; i-- > 0;) {
@@ -269,8 +391,7 @@ int attach_merge(struct buf *pdf, const struct ldoc *doc, const char *concept, s
 		if (!src[nsrc])
 			goto out;
 		nsrc++;
-		if (concept)
-			qpdf_push_inherited_attributes_to_page(src[nsrc - 1]);
+		qpdf_push_inherited_attributes_to_page(src[nsrc - 1]);
 		n = qpdf_get_num_pages(src[nsrc - 1]);
 		if (n < 0 || (size_t)n != ins->npages) {
 			err_set(e, EXIT_SYSTEM, "%s is veranderd tijdens het maken van het dossier", ins->path);
@@ -287,9 +408,14 @@ int attach_merge(struct buf *pdf, const struct ldoc *doc, const char *concept, s
 				goto out;
 			}
 		}
-		if (concept)
-			for (k = 0; k < ins->npages; k++)
-				stamp(main, qpdf_get_page_n(main, ins->after + 1 + k), concept);
+		for (k = 0; k < ins->npages && (concept || (footer && ins->number)); k++) {
+			/* final number: rendered pages up to `after`, earlier attachments, this one's sheets */
+			size_t num = ins->after + 1 + before[i] + k + 1;
+
+			if (footer && ins->number)
+				footer_text(&foot, footer, ins, k, num, total);
+			stamp(main, qpdf_get_page_n(main, ins->after + 1 + k), footer && ins->number ? foot.s : NULL, concept);
+		}
 	}
 	qpdf_init_write_memory(main);
 	qpdf_set_deterministic_ID(main, QPDF_TRUE);
@@ -307,6 +433,8 @@ out:
 	for (i = 0; i < nsrc; i++)
 		qpdf_cleanup(&src[i]);
 	free(src);
+	free(before);
+	buf_release(&foot);
 	if (main)
 		qpdf_cleanup(&main);
 	return r;

@@ -23,9 +23,14 @@ int attach_count_pages(const char *path, size_t *npages, struct err *e);
 
 /*
  * Insert the pages listed in doc->inserts into the PDF in pdf (replaced
- * by the merged file). With `concept`, every inserted page also gets the
- * mark (plain ASCII/Latin-1 text).
+ * by the merged file). Pages of numbered attachments get `footer` (may be
+ * NULL) as a running footer, with {n} (attachment number), {blad} and
+ * {bladen} (its page and page count), {pagina} and {paginas} (the page's
+ * number in the merged file and the total) filled in. With `concept`,
+ * every inserted page also gets the mark. Both are drawn in a standard
+ * font: characters outside WinAnsi (Latin-1 and a few more) become '?'.
  */
-int attach_merge(struct buf *pdf, const struct ldoc *doc, const char *concept, struct err *e);
+int attach_merge(struct buf *pdf, const struct ldoc *doc, const char *footer, const char *concept,
+		 struct err *e);
 
 #endif

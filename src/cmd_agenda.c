@@ -269,7 +269,7 @@ int cmd_agenda(struct app *app, int argc, char **argv)
 		info.footer_right = "pagina {pagina} van {paginas}";
 		info.created = sde && *sde ? strtoll(sde, NULL, 10) : (long long)time(NULL);
 		buf_release(&day);
-		if (pdf_render(pdf, &doc, &info, &bytes, &app->err) || attach_merge(&bytes, &doc, NULL, &app->err))
+		if (pdf_render(pdf, &doc, &info, &bytes, &app->err) || attach_merge(&bytes, &doc, NULL, NULL, &app->err))
 			goto out;
 	}
 	{

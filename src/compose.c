@@ -46,7 +46,7 @@ struct section {
 	int anchor;
 	const char *form;     /* form id, or NULL */
 	const json *record;   /* for repeated forms */
-	size_t index;         /* 1-based number within the form */
+	size_t index;         /* 1-based number within the form; S_ATT: the attachment number */
 	const struct att *att;
 	int kind;             /* S_* */
 };
@@ -529,6 +529,7 @@ static void plan(struct comp *C)
 				    (void *)vars, NULL);
 			s = add_section(C, t.s, 1, S_ATT);
 			s->att = a;
+			s->index = n;
 			if (n == 1)
 				C->sec[head].anchor = s->anchor;
 		}
@@ -1718,7 +1719,7 @@ static void print_attachment(struct comp *C, const struct section *s)
 		buf_addf(&t, "De volgende %zu pagina%s %s het originele document.", a->npages, a->npages == 1 ? "" : "'s",
 			 a->npages == 1 ? "is" : "zijn");
 		flow_note(&C->f, t.s);
-		ldoc_insert(C->doc, flow_page(&C->f), a->path, a->npages);
+		ldoc_insert(C->doc, flow_page(&C->f), a->path, a->npages, s->index);
 	} else {
 		kv_flush(C, &kv);
 		flow_image(&C->f, a->path, a->img_w, a->img_h);
@@ -1965,7 +1966,7 @@ void compose_agenda(const struct agenda_in *in, struct ldoc *doc)
 		buf_reset(&t);
 		buf_addf(&t, "De volgende %zu pagina's zijn het dossier van deze casus, met zijn eigen paginanummers.", c->pages);
 		flow_note(&f, t.s);
-		ldoc_insert(doc, flow_page(&f), c->pdf, c->pages);
+		ldoc_insert(doc, flow_page(&f), c->pdf, c->pages, 0);
 		buf_release(&v);
 	}
 	kv_release(&kv);

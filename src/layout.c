@@ -53,12 +53,13 @@ void ldoc_outline(struct ldoc *d, const char *title, int level, int anchor)
 	d->nout++;
 }
 
-void ldoc_insert(struct ldoc *d, size_t after, const char *path, size_t npages)
+void ldoc_insert(struct ldoc *d, size_t after, const char *path, size_t npages, size_t number)
 {
 	ARRAY_GROW(d->inserts, d->nins, d->icap);
 	d->inserts[d->nins].after = after;
 	d->inserts[d->nins].path = xstrdup(path);
 	d->inserts[d->nins].npages = npages;
+	d->inserts[d->nins].number = number;
 	d->nins++;
 }
 

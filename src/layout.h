@@ -83,11 +83,17 @@ struct outline_entry {
 	int anchor;
 };
 
-/* Pages of an existing PDF to be placed after rendered page `after`. */
+/*
+ * Pages of an existing PDF to be placed after rendered page `after`.
+ * `number` is the attachment's number in the dossier (its pages get the
+ * running footer of attachments), or 0 for pages that bring their own
+ * (a whole dossier in a meeting pack).
+ */
 struct insert {
 	size_t after;
 	char *path;
 	size_t npages;
+	size_t number;
 };
 
 struct ldoc {
@@ -104,7 +110,7 @@ struct ldoc {
 
 void ldoc_release(struct ldoc *d);
 void ldoc_outline(struct ldoc *d, const char *title, int level, int anchor);
-void ldoc_insert(struct ldoc *d, size_t after, const char *path, size_t npages);
+void ldoc_insert(struct ldoc *d, size_t after, const char *path, size_t npages, size_t number);
 
 /* A run of text with one weight; paragraphs are arrays of spans. */
 struct span {

@@ -165,7 +165,7 @@ int make_dossier(struct app *app, const char *path, const struct make_opts *o, s
 	struct tmpl t = TMPL_INIT;
 	struct timeline tl = TIMELINE_INIT;
 	struct ldoc doc = LDOC_INIT;
-	struct buf hl = BUF_INIT, hr = BUF_INIT, fl = BUF_INIT, fr = BUF_INIT;
+	struct buf hl = BUF_INIT, hr = BUF_INIT, fl = BUF_INIT, fr = BUF_INIT, fa = BUF_INIT;
 	struct buf title = BUF_INIT, subject = BUF_INIT, mark = BUF_INIT;
 	struct pdf *pdf = NULL;
 	struct att *atts = NULL;
@@ -218,6 +218,9 @@ int make_dossier(struct app *app, const char *path, const struct make_opts *o, s
 		compose_expand(&in, tmpl_text(&t, "koptekst", "rechts", ""), &hr);
 		compose_expand(&in, tmpl_text(&t, "voettekst", "links", ""), &fl);
 		compose_expand(&in, tmpl_text(&t, "voettekst", "rechts", "pagina {pagina} van {paginas}"), &fr);
+		compose_expand(&in, tmpl_text(&t, "voettekst", "bijlagen",
+					      "Kenmerk {kenmerk} · bijlage {n}, blad {blad} van {bladen} · pagina {pagina} van {paginas}"),
+			       &fa);
 		compose_expand(&in, tmpl_text(&t, "teksten", "documenttitel", "Dossier {kenmerk}"), &title);
 		buf_addf(&subject, "%s – %s", r->name, app->prof.name);
 		compose_expand(&in, tmpl_text(&t, "teksten", "concept", "CONCEPT – onvolledig"), &mark);
@@ -233,7 +236,7 @@ int make_dossier(struct app *app, const char *path, const struct make_opts *o, s
 		info.created = creation_time();
 		if (pdf_render(pdf, &doc, &info, pdfbytes, &app->err))
 			goto out;
-		if (doc.nins && attach_merge(pdfbytes, &doc, draft ? mark.s : NULL, &app->err))
+		if (doc.nins && attach_merge(pdfbytes, &doc, fa.s, draft ? mark.s : NULL, &app->err))
 			goto out;
 	}
 	res->rendered = doc.n;
@@ -246,6 +249,7 @@ out:
 	buf_release(&hr);
 	buf_release(&fl);
 	buf_release(&fr);
+	buf_release(&fa);
 	buf_release(&title);
 	buf_release(&subject);
 	buf_release(&mark);

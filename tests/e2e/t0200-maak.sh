@@ -85,6 +85,34 @@ for k in 1 2 3; do
 	check "OPP-pagina $k volgt op het scheidingsblad" sh -c "pdftotext -q -f $((first + k)) -l $((first + k)) '$T/drie.pdf' - | grep -q 'pagina $k'"
 done
 
+# every page of a merged attachment carries the case reference and its final page number
+np=$(pages "$T/doorbraak-spoor1.pdf")
+first=$(mutool show "$T/doorbraak-spoor1.pdf" outline | grep 'Bijlage 1:' | grep -oE 'page=[0-9]+' | grep -oE '[0-9]+')
+n1=$(pages "$SAMPLES/bijlagen/opp-ilayda-sahin.pdf")
+k=1
+while [ $k -le "$n1" ]; do
+	p=$((first + k))
+	check "bijlage 1, blad $k: voetregel met kenmerk en pagina $p van $np" sh -c \
+		"pdftotext -q -f $p -l $p '$T/doorbraak-spoor1.pdf' - | grep -qF 'Kenmerk DH-2026-7QK3 · bijlage 1, blad $k van $n1 · pagina $p van $np'"
+	k=$((k + 1))
+done
+# a landscape attachment (page rotated 90 degrees): the footer reads upright at the foot of the shown page
+c=$(sample doorbraak-spoor1)
+make_pdf "$T/liggend.raw.pdf" 1 "Liggend verslag"
+qpdf --rotate=+90 "$T/liggend.raw.pdf" "$(dirname "$c")/bijlagen/advies-adviestafel-ilayda.pdf"
+run "$DOSSIER" maak "$c" -o "$T/liggend.pdf"
+expect_code 0 "dossier met een gedraaide bijlagepagina"
+last=$(pages "$T/liggend.pdf")
+bbox=$(pdftotext -q -bbox -f "$last" -l "$last" "$T/liggend.pdf" - | grep -F '>Kenmerk<' | head -1)
+check "gedraaide pagina: voetregel onderaan, van links naar rechts ($bbox)" awk -v b="$bbox" 'BEGIN {
+	match(b, /xMin="[0-9.]+"/); x0 = substr(b, RSTART + 6, RLENGTH - 7) + 0
+	match(b, /yMin="[0-9.]+"/); y0 = substr(b, RSTART + 6, RLENGTH - 7) + 0
+	match(b, /xMax="[0-9.]+"/); x1 = substr(b, RSTART + 6, RLENGTH - 7) + 0
+	match(b, /yMax="[0-9.]+"/); y1 = substr(b, RSTART + 6, RLENGTH - 7) + 0
+	# the shown page is 842 wide and 595 high; the word is wider than high and near the bottom left
+	exit !(x1 - x0 > y1 - y0 && x0 < 60 && y0 > 560)
+}'
+
 # long texts, long lists: nothing lost, in order
 c=$(sample doorbraak-spoor1)
 {

@@ -1104,6 +1104,26 @@ static void consent_lookup_vars(struct comp *C, const json *t, struct buf *who, 
 		date_fmt_long(until, d);
 }
 
+/*
+ * One line of a signature block: the form's afdruk.handtekening.<key>
+ * text (or `def`) with {nr} {naam} {als} {plaats} {datum} from vars
+ * (may be NULL), prepared for print into out.
+ */
+static void sig_line(const struct comp *C, const struct form *f, const char *key, const char *def, const char **vars,
+		     struct buf *out)
+{
+	const char *text = f ? json_get_str(json_get(f->print, "handtekening"), key) : NULL;
+	struct buf x = BUF_INIT;
+
+	if (vars)
+		tmpl_expand(&x, text ? text : def, tmpl_pairs, (void *)vars, NULL);
+	else
+		buf_adds(&x, text ? text : def);
+	buf_reset(out);
+	prep(C, x.s, out);
+	buf_release(&x);
+}
+
 static void print_consent(struct comp *C, const struct section *s)
 {
 	const struct form *f = formset_get(C->in->fs, "toestemming");
@@ -1188,48 +1208,51 @@ static void print_consent(struct comp *C, const struct section *s)
 			list_table(C, lf, json_get(t, "ondertekenaars"));
 		}
 	}
-	/* signature blocks for wet-ink signing */
+	/* signature blocks for wet-ink signing; their words come from the form's "handtekening" texts */
 	blocks = xcalloc(json_len(json_get(t, "ondertekenaars")) + 1, sizeof(*blocks));
-	blines = xcalloc((json_len(json_get(t, "ondertekenaars")) + 1) * 5, sizeof(*blines));
+	blines = xcalloc((json_len(json_get(t, "ondertekenaars")) + 1) * 6, sizeof(*blines));
 	i = 0;
 	for (it = json_first(json_get(t, "ondertekenaars")); it; it = json_next(it)) {
 		const char *as = json_get_str(it, "hoedanigheid");
 		const struct field *hf = def_of(C->in, "toestemming.ondertekenaars.hoedanigheid");
 		const struct choice *ch = hf && as ? field_choice(hf, as) : NULL;
-		struct buf *bl = &blines[nb * 5];
+		struct buf *bl = &blines[nb * 6], date = BUF_INIT;
+		char nr[24];
 		int d;
 
-		buf_reset(&x);
-		buf_addf(&x, "%s %zu", as && !strcmp(as, "leerling") ? "Leerling" : "Ouder / gezaghebbende", nb + 1);
-		prep(C, x.s, &bl[0]);
-		buf_reset(&x);
-		buf_addf(&x, "Naam: %s", json_get_str(it, "naam") ? json_get_str(it, "naam") : "");
-		prep(C, x.s, &bl[1]);
-		buf_reset(&x);
-		buf_addf(&x, "Als: %s", ch ? ch->label : "");
-		prep(C, x.s, &bl[2]);
-		buf_reset(&x);
-		buf_addf(&x, "Plaats: %s", json_get_str(t, "plaats") ? json_get_str(t, "plaats") : "");
-		prep(C, x.s, &bl[3]);
-		buf_reset(&x);
-		if (date_parse_iso(json_get_str(it, "datum"), &d)) {
-			buf_adds(&x, "Datum: ");
-			date_fmt_short(&x, d);
-			buf_adds(&x, "    Handtekening:");
-		} else {
-			buf_adds(&x, "Datum: ____ / ____ / ______    Handtekening:");
+		snprintf(nr, sizeof(nr), "%zu", nb + 1);
+		if (date_parse_iso(json_get_str(it, "datum"), &d))
+			date_fmt_short(&date, d);
+		{
+			const char *sv[] = { "nr", nr, "naam", json_get_str(it, "naam") ? json_get_str(it, "naam") : "",
+					       "als", ch ? ch->label : "",
+					       "plaats", json_get_str(t, "plaats") ? json_get_str(t, "plaats") : "",
+					       "datum", date.s, NULL };
+			static const char *const keys[][2] = {
+				{ "naam", "Naam: {naam}" }, { "als", "Als: {als}" }, { "plaats", "Plaats: {plaats}" },
+				{ "datum", "Datum: {datum}" }, { "handtekening", "Handtekening:" },
+			};
+			size_t k;
+
+			sig_line(C, f, as && !strcmp(as, "leerling") ? "kop_leerling" : "kop_ouder",
+				 as && !strcmp(as, "leerling") ? "Leerling {nr}" : "Ouder / gezaghebbende {nr}", sv, &bl[0]);
+			for (k = 0; k < 5; k++) {
+				if (k == 3 && !date.len)
+					sig_line(C, f, "datum_leeg", "Datum: ____ / ____ / ______", sv, &bl[k + 1]);
+				else
+					sig_line(C, f, keys[k][0], keys[k][1], sv, &bl[k + 1]);
+			}
 		}
-		prep(C, x.s, &bl[4]);
 		blocks[nb].heading = bl[0].s;
-		blocks[nb].lines[0] = bl[1].s;
-		blocks[nb].lines[1] = bl[2].s;
-		blocks[nb].lines[2] = bl[3].s;
-		blocks[nb].lines[3] = bl[4].s;
+		for (d = 0; d < 5; d++)
+			blocks[nb].lines[d] = bl[d + 1].s;
+		buf_release(&date);
 		nb++;
 		i++;
 	}
 	if (nb) {
-		flow_heading(&C->f, "Handtekeningen", 2);
+		sig_line(C, f, "kop", "Handtekeningen", NULL, &y);
+		flow_heading(&C->f, y.s, 2);
 		flow_signatures(&C->f, blocks, nb);
 	}
 	if (s + 1 < C->sec + C->nsec && s[1].kind == S_SCAN) {
@@ -1242,7 +1265,7 @@ static void print_consent(struct comp *C, const struct section *s)
 		text_of(C, print_text(f, "voetnoot"), &y);
 		flow_note(&C->f, y.s);
 	}
-	for (i = 0; i < nb * 5; i++)
+	for (i = 0; i < nb * 6; i++)
 		buf_release(&blines[i]);
 	free(blines);
 	free(blocks);

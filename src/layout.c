@@ -967,7 +967,7 @@ void flow_toc_line(struct flow *f, const char *text, int level, int target, bool
 void flow_signatures(struct flow *f, const struct sigblock *blocks, size_t n)
 {
 	double gap = 14, w = (f->right - f->left - gap) / 2, size = f->th->body, lh = line_h(f, size);
-	double pad = 8, sign_h = 58, h = pad * 2 + lh * 5 + sign_h;
+	double pad = 8, sign_h = 50, h = pad * 2 + lh * 6 + sign_h;
 	size_t i;
 
 	for (i = 0; i < n; i += 2) {
@@ -992,7 +992,7 @@ void flow_signatures(struct flow *f, const struct sigblock *blocks, size_t n)
 			ldoc_text(f->doc, page, x + pad, y - baseline_off(f, size), FONT_BOLD, size, f->th->text,
 				  b->heading, strlen(b->heading));
 			y -= lh;
-			for (l = 0; l < 4 && b->lines[l]; l++) {
+			for (l = 0; l < 5 && b->lines[l]; l++) {
 				struct span sp;
 				struct broken br;
 

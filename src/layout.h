@@ -202,7 +202,7 @@ void flow_toc_line(struct flow *f, const char *text, int level, int target, bool
  */
 struct sigblock {
 	const char *heading;
-	const char *lines[4];
+	const char *lines[5];   /* NULL after the last one */
 };
 void flow_signatures(struct flow *f, const struct sigblock *b, size_t n);
 

@@ -39,7 +39,8 @@
 	X(qpdf_oh_new_dictionary) X(qpdf_oh_replace_key) X(qpdf_oh_parse) X(qpdf_make_indirect_object) \
 	X(qpdf_oh_new_stream) X(qpdf_oh_replace_stream_data) X(qpdf_oh_new_null) X(qpdf_oh_new_array) \
 	X(qpdf_oh_append_item) X(qpdf_oh_is_array) X(qpdf_oh_get_array_n_items) X(qpdf_oh_get_array_item) \
-	X(qpdf_oh_is_stream) X(qpdf_oh_get_numeric_value) X(qpdf_oh_is_number)
+	X(qpdf_oh_is_stream) X(qpdf_oh_get_numeric_value) X(qpdf_oh_is_number) X(qpdf_get_root) \
+	X(qpdf_oh_new_integer) X(qpdf_oh_new_unicode_string) X(qpdf_oh_new_name)
 
 #define DECLARE(name) static __typeof__(name) *p_##name;
 QPDF_FUNCS(DECLARE)
@@ -102,6 +103,10 @@ static int load_qpdf(struct err *e)
 #define qpdf_oh_is_stream p_qpdf_oh_is_stream
 #define qpdf_oh_get_numeric_value p_qpdf_oh_get_numeric_value
 #define qpdf_oh_is_number p_qpdf_oh_is_number
+#define qpdf_get_root p_qpdf_get_root
+#define qpdf_oh_new_integer p_qpdf_oh_new_integer
+#define qpdf_oh_new_unicode_string p_qpdf_oh_new_unicode_string
+#define qpdf_oh_new_name p_qpdf_oh_new_name
 
 /* The first error text qpdf has, for the message; caller frees. */
 static char *qpdf_reason(qpdf_data q)
@@ -335,6 +340,31 @@ static void stamp(qpdf_data q, qpdf_oh page, const char *footer, const char *mar
 	buf_release(&ops);
 }
 
+/* Write doc->labels as the document's /PageLabels number tree. */
+static void page_labels(qpdf_data q, const struct ldoc *doc)
+{
+	qpdf_oh tree, nums;
+	size_t i;
+
+	if (!doc->nlabels)
+		return;
+	tree = qpdf_oh_new_dictionary(q);
+	nums = qpdf_oh_new_array(q);
+	for (i = 0; i < doc->nlabels; i++) {
+		const struct plabel *l = &doc->labels[i];
+		qpdf_oh d = qpdf_oh_new_dictionary(q);
+
+		if (l->numbered)
+			qpdf_oh_replace_key(q, d, "/S", qpdf_oh_new_name(q, "/D"));
+		if (*l->prefix)
+			qpdf_oh_replace_key(q, d, "/P", qpdf_oh_new_unicode_string(q, l->prefix));
+		qpdf_oh_append_item(q, nums, qpdf_oh_new_integer(q, (long long)l->index));
+		qpdf_oh_append_item(q, nums, d);
+	}
+	qpdf_oh_replace_key(q, tree, "/Nums", nums);
+	qpdf_oh_replace_key(q, qpdf_get_root(q), "/PageLabels", tree);
+}
+
 /* The footer of page k (0-based) of attachment ins, at final page `num` of `total`. */
 static void footer_text(struct buf *out, const char *pattern, const struct insert *ins, size_t k, size_t num,
 			size_t total)
@@ -417,6 +447,7 @@ int attach_merge(struct buf *pdf, const struct ldoc *doc, const char *footer, co
 			stamp(main, qpdf_get_page_n(main, ins->after + 1 + k), footer && ins->number ? foot.s : NULL, concept);
 		}
 	}
+	page_labels(main, doc);
 	qpdf_init_write_memory(main);
 	qpdf_set_deterministic_ID(main, QPDF_TRUE);
 	if (qpdf_write(main) & QPDF_ERRORS) {

@@ -29,6 +29,7 @@ int attach_count_pages(const char *path, size_t *npages, struct err *e);
  * number in the merged file and the total) filled in. With `concept`,
  * every inserted page also gets the mark. Both are drawn in a standard
  * font: characters outside WinAnsi (Latin-1 and a few more) become '?'.
+ * doc->labels, if any, become the merged file's page labels.
  */
 int attach_merge(struct buf *pdf, const struct ldoc *doc, const char *footer, const char *concept,
 		 struct err *e);

@@ -1853,6 +1853,8 @@ void compose_agenda(const struct agenda_in *in, struct ldoc *doc)
 
 	flow_init(&f, doc, &in->tmpl->theme, in->m);
 	flow_new_page(&f);
+	/* page labels: a reader shows "Agenda 1", "Casus 1 (…)", then the dossier's own page numbers */
+	ldoc_label(doc, 0, "Agenda ", true);
 	agenda_anchor = flow_anchor(&f);
 	for (i = 0; i < in->ncases; i++) {
 		ARRAY_GROW(doc->anchors, doc->nanchors, doc->acap);
@@ -1963,6 +1965,9 @@ void compose_agenda(const struct agenda_in *in, struct ldoc *doc)
 		doc->anchors[anchor[i]].page = flow_page(&f);
 		doc->anchors[anchor[i]].y = f.y;
 		buf_reset(&t);
+		buf_addf(&t, "Casus %zu (%s)", i + 1, c->ref);
+		ldoc_label(doc, ldoc_final_index(doc, flow_page(&f)), t.s, false);
+		buf_reset(&t);
 		buf_addf(&t, "Casus %zu: %s", i + 1, c->ref);
 		agenda_put(in, t.s, &v);
 		flow_title(&f, v.s);
@@ -1990,6 +1995,9 @@ void compose_agenda(const struct agenda_in *in, struct ldoc *doc)
 		buf_addf(&t, "De volgende %zu pagina's zijn het dossier van deze casus, met zijn eigen paginanummers.", c->pages);
 		flow_note(&f, t.s);
 		ldoc_insert(doc, flow_page(&f), c->pdf, c->pages, 0);
+		buf_reset(&t);
+		buf_addf(&t, "%s · ", c->ref);
+		ldoc_label(doc, ldoc_final_index(doc, flow_page(&f)) + 1, t.s, true);
 		buf_release(&v);
 	}
 	kv_release(&kv);

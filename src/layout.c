@@ -41,6 +41,9 @@ void ldoc_release(struct ldoc *d)
 	for (i = 0; i < d->nins; i++)
 		free(d->inserts[i].path);
 	free(d->inserts);
+	for (i = 0; i < d->nlabels; i++)
+		free(d->labels[i].prefix);
+	free(d->labels);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -61,6 +64,25 @@ void ldoc_insert(struct ldoc *d, size_t after, const char *path, size_t npages, 
 	d->inserts[d->nins].npages = npages;
 	d->inserts[d->nins].number = number;
 	d->nins++;
+}
+
+void ldoc_label(struct ldoc *d, size_t index, const char *prefix, bool numbered)
+{
+	ARRAY_GROW(d->labels, d->nlabels, d->lcap);
+	d->labels[d->nlabels].index = index;
+	d->labels[d->nlabels].prefix = xstrdup(prefix);
+	d->labels[d->nlabels].numbered = numbered;
+	d->nlabels++;
+}
+
+size_t ldoc_final_index(const struct ldoc *d, size_t page)
+{
+	size_t i, index = page;
+
+	for (i = 0; i < d->nins; i++)
+		if (d->inserts[i].after < page)
+			index += d->inserts[i].npages;
+	return index;
 }
 
 struct item *ldoc_add(struct ldoc *d, size_t page, enum item_kind kind)

@@ -96,6 +96,17 @@ struct insert {
 	size_t number;
 };
 
+/*
+ * A page label: what a PDF reader shows as the number of the pages from
+ * final page `index` (0-based, counting inserted pages) on: `prefix`,
+ * followed by the page's number within the run (from 1) when `numbered`.
+ */
+struct plabel {
+	size_t index;
+	char *prefix;
+	bool numbered;
+};
+
 struct ldoc {
 	struct lpage *pages;
 	size_t n, cap;
@@ -105,12 +116,18 @@ struct ldoc {
 	size_t nout, ocap;
 	struct insert *inserts;
 	size_t nins, icap;
+	struct plabel *labels;
+	size_t nlabels, lcap;
 };
-#define LDOC_INIT { NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0 }
+#define LDOC_INIT { NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0 }
 
 void ldoc_release(struct ldoc *d);
 void ldoc_outline(struct ldoc *d, const char *title, int level, int anchor);
 void ldoc_insert(struct ldoc *d, size_t after, const char *path, size_t npages, size_t number);
+/* Label the pages from final page `index` on (see struct plabel); copies prefix. */
+void ldoc_label(struct ldoc *d, size_t index, const char *prefix, bool numbered);
+/* The final 0-based index of rendered page `page`, after the pages inserted so far. */
+size_t ldoc_final_index(const struct ldoc *d, size_t page);
 
 /* A run of text with one weight; paragraphs are arrays of spans. */
 struct span {

@@ -86,6 +86,32 @@ static void print_json(const struct findings *fs)
 	json_free(arr);
 }
 
+/*
+ * "Oplossen:" and the fix. A fix that is a command ("dossier ...",
+ * optionally followed by two spaces and a remark in parentheses) gets a
+ * line of its own that is never wrapped, so that it can be copied into
+ * the terminal as it is.
+ */
+static void print_fix(struct buf *out, struct buf *line, const char *fix, int width)
+{
+	const char *remark = strstr(fix, "  (");
+
+	if (strncmp(fix, "dossier ", 8)) {
+		buf_reset(line);
+		buf_addf(line, "Oplossen: %s", fix);
+		term_wrap(out, line->s, 6, 6, width);
+		return;
+	}
+	buf_adds(out, "      Oplossen:\n        ");
+	buf_add(out, fix, remark ? (size_t)(remark - fix) : strlen(fix));
+	buf_addch(out, '\n');
+	if (remark) {
+		buf_adds(out, "        ");
+		buf_adds(out, remark + 2);
+		buf_addch(out, '\n');
+	}
+}
+
 static void print_text(const struct app *app, const struct casus *c, const struct route *r,
 		       const struct findings *fs)
 {
@@ -131,11 +157,8 @@ static void print_text(const struct app *app, const struct casus *c, const struc
 				buf_addf(&line, "Waarom: %s", f->reason);
 				term_wrap(&out, line.s, 6, 6, width);
 			}
-			if (f->fix) {
-				buf_reset(&line);
-				buf_addf(&line, "Oplossen: %s", f->fix);
-				term_wrap(&out, line.s, 6, 6, width);
-			}
+			if (f->fix)
+				print_fix(&out, &line, f->fix, width);
 		}
 	}
 	fwrite(out.s, 1, out.len, stdout);

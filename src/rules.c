@@ -52,6 +52,34 @@ static void fill(struct buf *out, const char *tmpl, const char *const *vars)
 }
 
 /*
+ * A file name as it must be typed in a shell: unchanged when it holds only
+ * safe characters, else in single quotes (a quote inside becomes '\'').
+ */
+static void shell_quote(struct buf *out, const char *s)
+{
+	const char *p;
+
+	if (!s)
+		return;
+	for (p = s; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		      strchr("._/+-=,:@%", *p) || (unsigned char)*p >= 0x80))
+			break;
+	if (*s && !*p) {
+		buf_adds(out, s);
+		return;
+	}
+	buf_addch(out, '\'');
+	for (p = s; *p; p++) {
+		if (*p == '\'')
+			buf_adds(out, "'\\''");
+		else
+			buf_addch(out, *p);
+	}
+	buf_addch(out, '\'');
+}
+
+/*
  * Add a finding for the current rule. `vars` are substitutions for the
  * rule's own "melding"/"oplossing" texts; `deftext` is used when the rule
  * has no "melding". The fix defaults to `deffix` (may be NULL).
@@ -81,12 +109,15 @@ static struct finding *report_as(struct ctx *C, const char *code, const char *do
 	else if (deffix)
 		buf_adds(&fix, deffix);
 	if (fix.len) {
-		struct buf full = BUF_INIT;
-		const char *vv[] = { "casus", C->in->casus_arg, NULL };
+		struct buf full = BUF_INIT, arg = BUF_INIT;
+		const char *vv[] = { "casus", NULL, NULL };
 
+		shell_quote(&arg, C->in->casus_arg);
+		vv[1] = arg.s;
 		fill(&full, fix.s, vv);
 		finding_set_fix(f, "%s", full.s);
 		buf_release(&full);
+		buf_release(&arg);
 	}
 	buf_release(&msg);
 	buf_release(&fix);

@@ -23,6 +23,15 @@ expect_no_out "Oplegger Doorbraaktafel' ontbreekt" "spoor 2: geen oplegger nodig
 run "$DOSSIER" controleer "$SAMPLES/adviestafel.json" --route spoor3
 expect_code 2 "onbekende --route: code 2"
 
+# the fix is a command on a line of its own, ready to copy, also for a path with spaces and quotes
+mkdir -p "$T/map met spatie"
+cp "$SAMPLES/adviestafel.json" "$T/map met spatie/zoë's casus.json"
+run "$DOSSIER" controleer "$T/map met spatie/zoë's casus.json" --route doorbraak-spoor2
+expect_code 1 "pad met spaties: onvolledig voor spoor 2"
+fixline=$(grep -m1 '^        dossier invullen ' "$OUT" | sed 's/^ *dossier invullen //; s/ [a-z]*$//')
+check "de opdracht bij 'Oplossen' staat op één regel met het pad goed tussen aanhalingstekens" \
+	sh -c "eval test -f \"\$0\"" "$fixline"
+
 run "$DOSSIER" controleer "$SAMPLES/doorbraak-spoor1.json" --json
 expect_code 0 "--json bij een volledig dossier"
 expect_out '"severity": "warning"' "--json geeft waarschuwingen met severity"

@@ -268,6 +268,15 @@ static void tokenize(struct broken *b, const struct flow *f, const struct span *
 			char c = s[p];
 			size_t q;
 
+			if (c == ' ' && in_word && p + 1 < len && s[p + 1] != ' ' && s[p + 1] != '\n' &&
+			    utf8_binds_next(b->frags[b->nfrags - 1].s, b->frags[b->nfrags - 1].len)) {
+				/* "€ 80": the space belongs to the word, the amount follows */
+				add_frag(b, f, s + p, 1, sp[i].font, size);
+				b->words[b->nwords - 1].n++;
+				b->words[b->nwords - 1].w += b->frags[b->nfrags - 1].w;
+				p++;
+				continue;
+			}
 			if (c == ' ' || c == '\t' || c == '\r') {
 				in_word = false;
 				p++;

@@ -76,6 +76,12 @@ static void wrap_paragraph(struct buf *out, const char *p, size_t len, int *firs
 		we = ws;
 		while (we < len && p[we] != ' ')
 			we++;
+		if (utf8_binds_next(p + ws, we - ws) && we + 1 < len && p[we + 1] != ' ') {
+			/* "€ 80" stays together */
+			we++;
+			while (we < len && p[we] != ' ')
+				we++;
+		}
 		w = width_of(p + ws, we - ws);
 		if (!line_empty && col + 1 + w > width) {
 			buf_addch(out, '\n');

@@ -246,3 +246,8 @@ void utf8_line_col(const char *s, size_t off, size_t *line, size_t *col)
 	*line = l;
 	*col = c;
 }
+
+bool utf8_binds_next(const char *word, size_t len)
+{
+	return len >= 3 && !memcmp(word + len - 3, "\xE2\x82\xAC", 3);
+}

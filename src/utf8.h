@@ -51,6 +51,13 @@ void utf8_fold(struct buf *out, const char *s);
  */
 bool utf8_has_control(const char *s, size_t len, bool multiline);
 
+/*
+ * Must the space after this word stay on the same line as the next word?
+ * True for a word that ends in the euro sign ("€", "(€"), so that
+ * "€ 1.234,56" is never broken.
+ */
+bool utf8_binds_next(const char *word, size_t len);
+
 /* Line and column (1-based, counted in characters) of byte offset off. */
 void utf8_line_col(const char *s, size_t off, size_t *line, size_t *col);
 

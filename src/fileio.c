@@ -291,7 +291,7 @@ char *path_join(const char *dir, const char *name)
 	return buf_detach(&b, NULL);
 }
 
-static const char *base_name(const char *path)
+const char *path_basename(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 
@@ -360,7 +360,7 @@ static int write_all(int fd, const char *data, size_t len)
 int file_write_atomic(const char *path, const void *data, size_t len, struct err *e)
 {
 	char *dir = path_dirname(path);
-	const char *base = base_name(path);
+	const char *base = path_basename(path);
 	struct buf tmp = BUF_INIT;
 	int fd = -1, tries, r = -1;
 	struct stat st;

@@ -60,6 +60,8 @@ bool file_readable(const char *path);
 
 /* The folder part of path ("." when there is none); caller frees. */
 char *path_dirname(const char *path);
+/* The part of path after the last '/' (points into path). */
+const char *path_basename(const char *path);
 /* Join dir and name unless name is absolute; caller frees. */
 char *path_join(const char *dir, const char *name);
 

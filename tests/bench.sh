@@ -20,7 +20,7 @@ set -- $("$TOOLS/measure" 31 "$BIN" maak "$S" --zonder-bijlagen -o "$W/f.pdf")
 "$BIN" maak "$S" --zonder-bijlagen -o "$W/f.pdf" -q
 echo "   mediaan $1 ms per dossier (CPU $2 ms), piekgeheugen $(( $3 / 1024 )).$(( ($3 % 1024) * 10 / 1024 )) MB, PDF $(kb "$W/f.pdf") kB, $(pdfinfo "$W/f.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }') pagina's"
 
-echo "2. Hetzelfde dossier met de bijlagen (4 PDF's en een scan samengevoegd), 31 keer:"
+echo "2. Hetzelfde dossier met zijn bijlagen (de gedeelde PDF's en de scan samengevoegd), 31 keer:"
 set -- $("$TOOLS/measure" 31 "$BIN" maak "$S" -o "$W/b.pdf")
 "$BIN" maak "$S" -o "$W/b.pdf" -q
 echo "   mediaan $1 ms per dossier (CPU $2 ms), piekgeheugen $(( $3 / 1024 )).$(( ($3 % 1024) * 10 / 1024 )) MB, PDF $(kb "$W/b.pdf") kB, $(pdfinfo "$W/b.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }') pagina's"
@@ -49,5 +49,5 @@ for mode in "--zonder-bijlagen" ""; do
 	n=$(ls "$W/uit" | wc -l)
 	size=$(du -sk "$W/uit" | cut -f1)
 	label=${mode:+alleen formulieren}
-	echo "   ${label:-met alle bijlagen}: $n dossiers in $((ms / 1000)).$(( (ms % 1000) / 100 )) s = $(( n * 1000 / (ms > 0 ? ms : 1) )) dossiers per seconde ($((size / 1024)) MB)"
+	echo "   ${label:-met alle bijlagen}: $n dossiers in $((ms / 1000)).$(( (ms % 1000) / 100 )) s = $(( n * 1000 / (ms > 0 ? ms : 1) )) dossiers per seconde, samen $((size / 1024)) MB PDF"
 done

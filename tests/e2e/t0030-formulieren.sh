@@ -22,6 +22,44 @@ expect_out "JES-verslag" "Rijswijk: JES in plaats van MDO"
 run "$DOSSIER" formulieren bestaatniet
 expect_code 2 "onbekend formulier: code 2"
 
+# Every field has a help text (shown at '?' in 'dossier invullen').
+# 'dossier formulieren FORM' prints each field as "  * pad type label" (or
+# "    pad ..."), followed by its help indented 8 spaces, then "keuzes:" and
+# "alleen als:" lines. A field whose first detail line is not help, or that
+# has no detail line at all, has no help.
+# fields_without_help DATA [OPTIONS...]: prints "pad" per such field and
+# "velden: N" last, the number of fields seen; DATA is a --data folder or "".
+fields_without_help() {
+	local f data=()
+	[ -z "$1" ] || data=(--data "$1")
+	shift
+	for f in $("$DOSSIER" "${data[@]}" formulieren "$@" | awk '/^[a-z]/ { sub(/\[n\]$/, "", $1); print $1 }'); do
+		"$DOSSIER" "${data[@]}" formulieren "$@" "$f"
+	done | awk '
+		function flush() { if (pending != "") print pending; pending = "" }
+		/^  [* ] [a-z]/ { flush(); p = substr($0, 5); sub(/ .*/, "", p); pending = p; n++; next }
+		/^        / { if ($0 !~ /^        (keuzes:|alleen als:)/) pending = ""; next }
+		{ flush() }
+		END { flush(); print "velden: " n + 0 }'
+}
+# passes when the only line is the count, and it covers all forms' fields
+all_fields_have_help() {
+	local out
+	out=$(fields_without_help "" "$@")
+	printf '%s\n' "$out"
+	[ "$(printf '%s\n' "$out" | wc -l)" -eq 1 ] && [ "${out#velden: }" -ge 140 ]
+}
+for r in den-haag rijswijk leidschendam-voorburg; do
+	check "elk veld heeft een uitleg (hulp), regio $r" all_fields_have_help --regio "$r"
+done
+# the check itself finds a field without help
+mkdir -p "$T/zonderhulp"
+cp -R "$ROOT/forms" "$ROOT/templates" "$ROOT/fonts" "$T/zonderhulp/"
+sed -i '/"sleutel": "eenheid"/{N;s/,\n *"hulp": "[^"]*"//}' "$T/zonderhulp/forms/offerte.json"
+run fields_without_help "$T/zonderhulp"
+expect_out "^offerte\.regels\[n\]\.eenheid$" "een veld zonder uitleg wordt gevonden"
+expect_no_out "^offerte\.regels\[n\]\.(tarief|aantal)$" "velden met uitleg worden niet gemeld"
+
 # a region can change a label without recompiling
 mkdir -p "$T/data"
 cp -R "$ROOT/forms" "$ROOT/templates" "$ROOT/fonts" "$T/data/"

@@ -73,6 +73,9 @@ static void md_field(struct buf *out, const struct field *f, const char *prefix)
 	buf_addf(out, "| `%s` | %s | %s | ", path.s, f->type->name, f->required ? "ja" : "");
 	md_escape(out, f->label);
 	buf_adds(out, " | ");
+	if (f->help)
+		md_escape(out, f->help);
+	buf_adds(out, " | ");
 	if (f->nchoices) {
 		for (i = 0; i < f->nchoices; i++)
 			buf_addf(out, "%s`%s`", i ? ", " : "", f->choices[i].key);
@@ -104,7 +107,7 @@ static void md_form(struct buf *out, const struct form *f)
 		buf_adds(out, "Een lijst: elk verslag is een regel (`[n]` = 1, 2, ...).\n\n");
 	if (f->cond_src)
 		buf_addf(out, "Alleen als: `%s`.\n\n", f->cond_src);
-	buf_adds(out, "| pad | type | verplicht | label | keuzes, voorwaarde |\n|---|---|---|---|---|\n");
+	buf_adds(out, "| pad | type | verplicht | label | uitleg | keuzes, voorwaarde |\n|---|---|---|---|---|---|\n");
 	buf_addf(&prefix, "%s%s", f->id, f->repeated ? "[n]" : "");
 	for (i = 0; i < f->root.nsub; i++)
 		md_field(out, &f->root.sub[i], prefix.s);

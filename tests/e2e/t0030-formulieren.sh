@@ -72,4 +72,8 @@ sed -i 's/"type": "tekst", "label": "Samenvatting"/"type": "tekts", "label": "Sa
 run "$DOSSIER" --data "$T/data" formulieren
 expect_code 3 "fout formulierbestand: code 3"
 expect_err "voorblad.json:[0-9]+: veld 'samenvatting': onbekend type 'tekts'" "fout in een formulier met bestand, regel en veld"
+
+# the field reference in docs/ is what the definitions say now ('make docs' refreshes it)
+"$DOSSIER" formulieren --markdown >"$T/velden.md"
+check "docs/velden.md is bijgewerkt (make docs)" cmp -s "$T/velden.md" "$ROOT/docs/velden.md"
 finish

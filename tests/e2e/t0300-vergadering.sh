@@ -82,6 +82,15 @@ for s in adviestafel doorbraak-spoor2; do
 	while read -r val; do
 		check "$s anoniem: ouderwaarde '$val' komt niet voor" sh -c "! echo \"\$0\" | grep -qF '$val'" "$a"
 	done <"$T/vals"
+	# every e-mail address and phone number in the case (all are declared "weglaten"), and the birth date
+	grep -oE '"(email|adviseur_email|telefoon)": "[^"]*"' "$SAMPLES/$s.json" | sed 's/.*: "//; s/"$//' | sort -u >"$T/vals"
+	check "$s: er zijn contactgegevens om te controleren" test -s "$T/vals"
+	while read -r val; do
+		check "$s anoniem: contactgegeven '$val' komt niet voor" sh -c "! echo \"\$0\" | grep -qF '$val'" "$a"
+	done <"$T/vals"
+	born=$(grep -oE '"geboortedatum": "[0-9-]+"' "$SAMPLES/$s.json" | head -1 | sed 's/.*: "//; s/"$//')
+	nl=$(echo "$born" | awk -F- '{ print $3 "-" $2 "-" $1 }')
+	check "$s anoniem: geboortedatum ($nl) komt niet voor" sh -c "! echo \"\$0\" | grep -qF -e '$born' -e '$nl'" "$a"
 done
 
 # a batch uses the cores and reports each case

@@ -112,6 +112,20 @@ static void wrapped(const struct ses *S, const char *text, int indent)
 	buf_release(&b);
 }
 
+/* Like sayf, wrapped to the terminal with every line indented. */
+static void sayw(const struct ses *S, int indent, const char *fmt, ...) PRINTF_LIKE(3, 4);
+static void sayw(const struct ses *S, int indent, const char *fmt, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	wrapped(S, b.s, indent);
+	buf_release(&b);
+}
+
 static int indent_of(const struct ses *S)
 {
 	return 2 + S->depth * 2;
@@ -225,13 +239,13 @@ static void field_help(const struct ses *S, const struct field *f)
 	if (f->help)
 		wrapped(S, f->help, in);
 	if (f->type->hint)
-		sayf("%*sInvoer: %s.\n", in, "", f->type->desc);
+		sayw(S, in, "Invoer: %s.", f->type->desc);
 	if (f->type->kind == FT_DATUM)
 		sayf("%*sU kunt ook 'vandaag' of 'gisteren' typen.\n", in, "");
 	if (f->type->kind == FT_MEERKEUZE)
-		sayf("%*sTyp een of meer nummers met komma's ertussen, 'alle' of 'geen'.\n", in, "");
+		sayw(S, in, "Typ een of meer nummers met komma's ertussen, 'alle' of 'geen'.");
 	if (!f->required)
-		sayf("%*sDeze vraag is niet verplicht; Enter slaat haar over.\n", in, "");
+		sayw(S, in, "Deze vraag is niet verplicht; Enter slaat haar over.");
 	wrapped(S, "Enter = houden, - = wissen, terug = vorige vraag, stop = stoppen (alles is bewaard).", in);
 }
 
@@ -464,11 +478,9 @@ static enum step ask_text(struct ses *S, const struct field *f, const char *path
 				buf_adds(&cur, " ...");
 			}
 			wrapped(S, cur.s, indent_of(S) + 4);
-			sayf("%*sEnter = houden, n = nieuwe tekst typen, e = in de editor wijzigen, - = wissen\n",
-			     indent_of(S) + 2, "");
+			sayw(S, indent_of(S) + 2, "Enter = houden, n = nieuwe tekst typen, e = in de editor wijzigen, - = wissen");
 		} else {
-			sayf("%*sTyp de tekst; een regel met alleen een punt (.) sluit af. Of typ e voor uw editor.\n",
-			     indent_of(S) + 2, "");
+			sayw(S, indent_of(S) + 2, "Typ de tekst; een regel met alleen een punt (.) sluit af. Of typ e voor uw editor.");
 		}
 		if (prompt_read(S->pr, input_prompt(S), &line)) {
 			st = ST_STOP;
@@ -497,7 +509,7 @@ static enum step ask_text(struct ses *S, const struct field *f, const char *path
 			if (r > 0)
 				continue;
 		} else if (utf8_fold_equal(line.s, "n") && cur.len) {
-			sayf("%*sTyp de nieuwe tekst; een regel met alleen een punt (.) sluit af.\n", indent_of(S) + 2, "");
+			sayw(S, indent_of(S) + 2, "Typ de nieuwe tekst; een regel met alleen een punt (.) sluit af.");
 			read_text(S, NULL, &text);
 		} else {
 			read_text(S, line.s, &text);
@@ -742,8 +754,9 @@ static enum step list_menu(struct ses *S, const struct field *f, const char *pat
 		case C_HELP:
 			if (f->help)
 				wrapped(S, f->help, indent_of(S) + 2);
-			sayf("%*sTyp t om een %s toe te voegen, het nummer om er een te wijzigen, of w en het nummer om er een te wissen.\n",
-			     indent_of(S) + 2, "", f->item_name ? f->item_name : "regel");
+			sayw(S, indent_of(S) + 2,
+			     "Typ t om een %s toe te voegen, het nummer om er een te wijzigen, of w en het nummer om er een te wissen.",
+			     f->item_name ? f->item_name : "regel");
 			continue;
 		case C_STOP:
 			st = ST_STOP;
@@ -1048,8 +1061,8 @@ static enum step review(struct ses *S, const struct form *form)
 			say(b.s);
 		}
 		if (missing)
-			sayf("%zu verplicht%s antwoord%s ontbreek%s nog.\n", missing, missing == 1 ? "" : "e",
-			     missing == 1 ? "" : "en", missing == 1 ? "t" : "en");
+			sayf("%zu verplicht%s antwoord%s %s nog.\n", missing, missing == 1 ? "" : "e",
+			     missing == 1 ? "" : "en", missing == 1 ? "ontbreekt" : "ontbreken");
 		say("Nummer = die vraag opnieuw, Enter = verder, stop = stoppen\n");
 		if (prompt_read(S->pr, "> ", &line)) {
 			st = ST_STOP;

@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -116,6 +117,26 @@ static void put(const char *s, size_t n)
 		}
 		s += w;
 		n -= (size_t)w;
+	}
+}
+
+/*
+ * Wait until the program reads the terminal in raw mode (ICANON off), as
+ * the line editor does while it waits for a key. A control character sent
+ * while the terminal is still in line mode, between two questions, is
+ * handled by the kernel's line discipline instead (^D becomes an end of
+ * line that the editor never sees), which made tests depend on timing.
+ * Programs that never switch the mode are given 2 seconds.
+ */
+static void wait_reading(void)
+{
+	double end = now() + 2;
+	struct termios t;
+
+	while (now() < end) {
+		if (tcgetattr(master, &t) == 0 && !(t.c_lflag & ICANON))
+			return;
+		pump(10);
 	}
 }
 
@@ -228,6 +249,7 @@ int main(int argc, char **argv)
 		} else if (!strncmp(line, "ctrl ", 5)) {
 			char c = (char)(arg[0] & 0x1f);
 
+			wait_reading();
 			put(&c, 1);
 		} else if (!strncmp(line, "kill ", 5)) {
 			kill(child, atoi(arg));

@@ -152,4 +152,11 @@ S
 EDITOR="$T/ed.sh" EXPECT_DIR="$T" run "$PTY" script -- "$DOSSIER" invullen l.json voorblad
 expect_code 0 "lange tekst in de editor"
 check "tekst uit de editor bewaard, commentaar weggelaten" grep -q '"samenvatting": "Tekst uit de editor.\\n\\nTweede alinea met Zoë."' l.json
+
+# the review counts what is missing, in proper Dutch
+"$DOSSIER" nieuw o.json --kenmerk O-1 >/dev/null
+printf 'vandaag\nIB\n\n\n\n' | run "$DOSSIER" invullen o.json voorblad
+expect_out "2 verplichte antwoorden ontbreken nog\." "overzicht: '2 verplichte antwoorden ontbreken nog.'"
+printf '\nDe vraag.\n.\n\n' | run "$DOSSIER" invullen o.json voorblad
+expect_out "1 verplicht antwoord ontbreekt nog\." "overzicht: '1 verplicht antwoord ontbreekt nog.'"
 finish

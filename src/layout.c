@@ -855,56 +855,84 @@ static void table_columns(const struct flow *f, const struct table *t, double si
 	free(autow);
 }
 
+/*
+ * Place every line of a row, on as many pages as it takes. A new page
+ * starts with the header `head` (geometry hg, height head_h) when given.
+ */
+static void place_row(struct flow *f, const struct table *t, const struct trow *r, struct row_geom *g,
+		      double size, const struct trow *head, struct row_geom *hg, double head_h)
+{
+	double lh = line_h(f, size), pad = f->th->cell_pad;
+	double h = (double)g->max_lines * lh + 2 * pad;
+	size_t done = 0;
+	bool fresh = false;
+
+	while (done < g->max_lines) {
+		size_t fit = free_space(f) > 2 * pad ? (size_t)floor((free_space(f) - 2 * pad + 0.01) / lh) : 0;
+		size_t left = g->max_lines - done;
+
+		/* a row that fits on a fresh page is not split */
+		if (fit < left && done == 0 && h <= f->top - f->bottom - head_h)
+			fit = 0;
+		/* on a fresh page at least one line goes, so the loop always ends */
+		if (fit == 0 && fresh)
+			fit = 1;
+		if (fit == 0) {
+			flow_new_page(f);
+			if (head)
+				row_slice(f, t, head, hg, 0, hg->max_lines, size);
+			fresh = true;
+			continue;
+		}
+		if (fit > left)
+			fit = left;
+		row_slice(f, t, r, g, done, done + fit, size);
+		done += fit;
+		fresh = false;
+	}
+}
+
 void flow_table(struct flow *f, const struct table *t)
 {
 	double *colx = xcalloc(t->ncols + 1, sizeof(double));
 	double size = t->size > 0 ? t->size : f->th->body, lh = line_h(f, size), pad = f->th->cell_pad;
 	struct row_geom head = { NULL, 0, 0 };
 	double head_h = 0;
+	bool repeat = false;
 	size_t i;
 
 	table_columns(f, t, size, colx);
 	if (t->header) {
 		row_break(f, t, t->header, colx, size, &head);
 		head_h = (double)head.max_lines * lh + 2 * pad;
+		/*
+		 * The header is repeated on every page only when it leaves room
+		 * for a line of a row; a taller one is placed once, split like a
+		 * row (repeating it would start new pages without end).
+		 */
+		repeat = head_h + lh + 2 * pad <= f->top - f->bottom;
 	}
 	flow_page(f);
 	for (i = 0; i < t->nrows; i++) {
 		struct row_geom g;
 		double h;
-		size_t done = 0;
 
 		row_break(f, t, &t->rows[i], colx, size, &g);
 		h = (double)g.max_lines * lh + 2 * pad;
 		/* the header goes with at least the first row */
-		if (i == 0 && t->header) {
+		if (i == 0 && repeat) {
 			flow_need(f, head_h + (h < lh * 3 + 2 * pad ? h : lh * 2 + 2 * pad));
 			row_slice(f, t, t->header, &head, 0, head.max_lines, size);
+		} else if (i == 0 && t->header) {
+			place_row(f, t, t->header, &head, size, NULL, NULL, 0);
 		}
 		/* a group heading stays with the row after it */
 		if (t->rows[i].kind == ROW_GROUP && free_space(f) < h + lh * 2 + 2 * pad && free_space(f) < f->top - f->bottom - head_h) {
 			flow_new_page(f);
-			if (t->header)
+			if (repeat)
 				row_slice(f, t, t->header, &head, 0, head.max_lines, size);
 		}
-		while (done < g.max_lines) {
-			size_t fit = free_space(f) > 2 * pad ? (size_t)floor((free_space(f) - 2 * pad + 0.01) / lh) : 0;
-			size_t left = g.max_lines - done;
-
-			/* a row that fits on a fresh page is not split */
-			if (fit < left && done == 0 && h <= f->top - f->bottom - head_h)
-				fit = 0;
-			if (fit == 0) {
-				flow_new_page(f);
-				if (t->header)
-					row_slice(f, t, t->header, &head, 0, head.max_lines, size);
-				continue;
-			}
-			if (fit > left)
-				fit = left;
-			row_slice(f, t, &t->rows[i], &g, done, done + fit, size);
-			done += fit;
-		}
+		place_row(f, t, &t->rows[i], &g, size, repeat ? t->header : NULL, &head, repeat ? head_h : 0);
 		row_free(&g);
 	}
 	if (t->header)

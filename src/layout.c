@@ -947,7 +947,7 @@ void flow_toc_line(struct flow *f, const char *text, int level, int target, bool
 	struct broken b;
 	double size = f->th->body, lh = line_h(f, size) * 1.1;
 	double indent = level * 14.0, numw = 30, x0 = f->left + indent, x1 = f->right - numw;
-	size_t page, i;
+	size_t page, i, nlink = 0;
 	double y, endx, dotw;
 	struct item *link, *num;
 
@@ -955,13 +955,24 @@ void flow_toc_line(struct flow *f, const char *text, int level, int target, bool
 	break_lines(&b, f, &sp, 1, size, x1 - x0 - 12);
 	flow_need(f, lh * (double)b.nlines);
 	page = flow_page(f);
-	link = ldoc_add(f->doc, page, IT_LINK);
-	link->x = x0;
-	link->y = f->y - lh * (double)b.nlines;
-	link->w = f->right - x0;
-	link->h = lh * (double)b.nlines;
-	link->target = target;
 	for (i = 0; i < b.nlines; i++) {
+		/* an entry longer than a page goes on on the next, with a link there too */
+		if (i == 0 || free_space(f) < lh - 0.01) {
+			if (i > 0)
+				flow_new_page(f);
+			page = flow_page(f);
+			/* an index, not a pointer: adding items moves the page's array */
+			nlink = f->doc->pages[page].n;
+			link = ldoc_add(f->doc, page, IT_LINK);
+			link->x = x0;
+			link->y = f->y;
+			link->w = f->right - x0;
+			link->h = 0;
+			link->target = target;
+		}
+		link = &f->doc->pages[page].v[nlink];
+		link->y -= lh;
+		link->h += lh;
 		y = f->y - baseline_off(f, size) - (lh - line_h(f, size)) / 2;
 		emit_line(f, &b, &b.lines[i], x0, x1 - x0, y, size, f->th->text, AL_LEFT);
 		if (i + 1 == b.nlines) {

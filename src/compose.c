@@ -229,11 +229,9 @@ static const char *expand_lookup(void *ctx, const char *name, size_t len)
 
 void compose_expand(const struct compose_in *in, const char *text, struct buf *out)
 {
-	struct expand_ctx X;
+	struct expand_ctx X = { in, { BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT }, 0 };
 	int i;
 
-	memset(&X, 0, sizeof(X));
-	X.in = in;
 	tmpl_expand(out, text, expand_lookup, &X, NULL);
 	for (i = 0; i < 4; i++)
 		buf_release(&X.scratch[i]);
@@ -884,7 +882,8 @@ static void quote_totals(struct comp *C)
 
 	if (!value_filled(q) || nc > 6)
 		return;
-	memset(tx, 0, sizeof(tx));
+	for (i = 0; i < sizeof(tx) / sizeof(tx[0]); i++)
+		buf_init(&tx[i], 0);
 	memset(cells, 0, sizeof(cells));
 	for (i = 0; i < nc; i++) {
 		int64_t sum = 0;
@@ -1429,7 +1428,8 @@ static void print_quote(struct comp *C, const struct section *s)
 		struct tcell pc[27];
 		struct buf pt[27];
 
-		memset(pt, 0, sizeof(pt));
+		for (i = 0; i < sizeof(pt) / sizeof(pt[0]); i++)
+			buf_init(&pt[i], 0);
 		memset(pc, 0, sizeof(pc));
 		prep(C, print_text(f, "kop_verdeling") ? print_text(f, "kop_verdeling") : "Verdeling", &x);
 		flow_heading(&C->f, x.s, 2);

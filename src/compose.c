@@ -635,7 +635,7 @@ static void list_table(struct comp *C, const struct field *f, const json *v)
 	if (!ncols)
 		return;
 	ntexts = (nrows + 1) * (ncols + 1);
-	texts = xcalloc(ntexts, sizeof(*texts));
+	texts = buf_array(ntexts);
 	cells = xcalloc(ntexts, sizeof(*cells));
 	rows = xcalloc(nrows ? nrows : 1, sizeof(*rows));
 	for (i = 0; i < ncols; i++) {
@@ -790,7 +790,7 @@ static void timeline_table(struct comp *C, bool with_phase)
 	size_t n = tl->n + 1, i, r = 0;
 	struct trow head, *rows = xcalloc(n, sizeof(*rows));
 	struct tcell *cells = xcalloc((n + 1) * 4, sizeof(*cells));
-	struct buf *texts = xcalloc((n + 1) * 4, sizeof(*texts));
+	struct buf *texts = buf_array((n + 1) * 4);
 	static const char *const hd[] = { "Datum", "Week", "Gebeurtenis", "Fase" };
 	bool today_done = false;
 	size_t ncols = with_phase ? 4 : 3;
@@ -1188,7 +1188,7 @@ static void print_consent(struct comp *C, const struct section *s)
 	}
 	/* signature blocks for wet-ink signing */
 	blocks = xcalloc(json_len(json_get(t, "ondertekenaars")) + 1, sizeof(*blocks));
-	blines = xcalloc((json_len(json_get(t, "ondertekenaars")) + 1) * 5, sizeof(*blines));
+	blines = buf_array((json_len(json_get(t, "ondertekenaars")) + 1) * 5);
 	i = 0;
 	for (it = json_first(json_get(t, "ondertekenaars")); it; it = json_next(it)) {
 		const char *as = json_get_str(it, "hoedanigheid");
@@ -1280,7 +1280,7 @@ static void print_quote(struct comp *C, const struct section *s)
 	size_t nlines = json_len(json_get(q, "regels")), maxrows = nlines + 2 * (catf ? catf->nchoices : 2) + 2;
 	struct trow head, *rows = xcalloc(maxrows, sizeof(*rows));
 	struct tcell *cells = xcalloc((maxrows + 1) * 6, sizeof(*cells));
-	struct buf *tx = xcalloc((maxrows + 1) * 6, sizeof(*tx));
+	struct buf *tx = buf_array((maxrows + 1) * 6);
 	struct buf x = BUF_INIT, y = BUF_INIT;
 	struct payer payers[8];
 	size_t npay = 0, r = 0, c, i, no = 0;
@@ -1517,7 +1517,7 @@ static void print_checklist(struct comp *C, const struct section *s)
 	size_t max = in->route->ndocs + in->natts + 4, r = 0, i, k;
 	struct trow head, *rows = xcalloc(max, sizeof(*rows));
 	struct tcell *cells = xcalloc((max + 1) * 3, sizeof(*cells));
-	struct buf *tx = xcalloc((max + 1) * 3, sizeof(*tx));
+	struct buf *tx = buf_array((max + 1) * 3);
 	struct buf t = BUF_INIT;
 	static const char *const hd[] = { "Onderdeel", "Status", "Pagina" };
 	size_t nerr = findings_count(in->findings, SEV_ERROR), nwarn = findings_count(in->findings, SEV_WARNING);
@@ -1869,7 +1869,7 @@ void compose_agenda(const struct agenda_in *in, struct ldoc *doc)
 	}
 	kv_to_flow(&f, &kv);
 	flow_heading(&f, "Volgorde", 1);
-	tx = xcalloc(nrows * 5 + 5, sizeof(*tx));
+	tx = buf_array(nrows * 5 + 5);
 	cells = xcalloc(nrows * 5 + 5, sizeof(*cells));
 	rows = xcalloc(nrows + 1, sizeof(*rows));
 	memset(hc, 0, sizeof(hc));

@@ -594,9 +594,9 @@ void flow_box(struct flow *f, const char *text, bool bold)
 	flow_need(f, lh * (b.nlines >= 2 ? 2 : 1) + 2 * pad);
 	for (i = 0; i < b.nlines; i++) {
 		const struct line *ln = &b.lines[i];
-		int k;
+		int k, blank = ln->blank_before;
 
-		if (open && free_space(f) < lh * (1 + ln->blank_before) + pad) {
+		if (open && free_space(f) < lh * (1 + blank) + pad) {
 			/* close this page's part of the box */
 			struct item *r = &f->doc->pages[page].v[bg];
 
@@ -604,6 +604,7 @@ void flow_box(struct flow *f, const char *text, bool bold)
 			r->h = seg_top - r->y;
 			open = false;
 			flow_new_page(f);
+			blank = 0; /* blank lines at a page break are not carried over */
 		}
 		if (!open) {
 			struct item *r;
@@ -620,7 +621,10 @@ void flow_box(struct flow *f, const char *text, bool bold)
 			f->y -= pad;
 			open = true;
 		}
-		for (k = 0; k < ln->blank_before; k++)
+		/* nor those before the first line that would push it off the page */
+		if (free_space(f) < lh * (1 + blank) + pad)
+			blank = 0;
+		for (k = 0; k < blank; k++)
 			f->y -= lh;
 		emit_line(f, &b, ln, x0 + pad + 3, avail, f->y - baseline_off(f, size), size, f->th->text,
 			  f->th->justify ? AL_JUSTIFY : AL_LEFT);

@@ -29,7 +29,10 @@ max_len() {
 	esac
 }
 
-sh tests/fuzz/seeds.sh "$B/seeds" || exit 3
+# seeds of this run only: several runs of different harnesses may go at once
+SEEDS=$B/seeds.$$
+trap 'rm -rf "$SEEDS"' EXIT
+sh tests/fuzz/seeds.sh "$SEEDS" || exit 3
 mkdir -p "$B/logs"
 
 run_one() {
@@ -42,7 +45,7 @@ run_one() {
 		mv "$art"/* "$art.old/"
 	fi
 	mkdir -p "$corpus" "$art"
-	cp "$B/seeds/$h"/* "$corpus/" 2>/dev/null
+	cp "$SEEDS/$h"/* "$corpus/" 2>/dev/null
 	# detect_leaks: a leak is a failure; the replay build checks the same.
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

@@ -374,7 +374,8 @@ static void build_repl(struct comp *C)
 
 		collect_names(C, &f->root, json_get(C->in->c->root, f->id));
 	}
-	qsort(C->repl, C->nrepl, sizeof(*C->repl), by_length);
+	if (C->nrepl) /* qsort() wants an array, even for no items */
+		qsort(C->repl, C->nrepl, sizeof(*C->repl), by_length);
 }
 
 /* ---- sections ------------------------------------------------------------- */

@@ -48,7 +48,7 @@ SANLIBOBJ = $(LIBSRC:src/%.c=$(BSAN)/obj/%.o)
 UNITSRC := $(wildcard tests/unit/*.c)
 TOOLSRC := $(wildcard tests/tools/*.c)
 
-.PHONY: all demo test check deps-build deps-test bench install uninstall clean san fuzz valgrind docs
+.PHONY: all demo test check deps-build deps-test bench install uninstall clean san fuzz fuzz-build valgrind docs
 
 all: $(B)/dossier
 
@@ -92,6 +92,61 @@ $(B)/obj $(BSAN)/obj $(B)/tools:
 	mkdir -p $@
 
 san: $(BSAN)/dossier $(BSAN)/unit
+
+# --- fuzzing (tests/fuzz/) ------------------------------------------------------
+#
+#   make fuzz                 build the libFuzzer harnesses (clang), make the seed
+#                             corpora and run every harness FUZZ_TIME seconds
+#   make fuzz FUZZ_TIME=600 FUZZ_ONLY="casus ini"   longer, some harnesses only
+#
+# The same harness sources are also built with $(CC) as plain replay programs
+# (tests/fuzz/replay.c, no libFuzzer) that `make check` uses to re-run the
+# crash reproducers in tests/fuzz/regress/ (tests/e2e/t0500-fuzz-regressie.sh).
+
+FUZZ_CC    ?= clang
+FUZZ_TIME  ?= 60
+FUZZ_JOBS  ?= 1
+FUZZ_ONLY  ?=
+FUZZ_DEBS   = clang libclang-rt-14-dev
+BFUZZ       = build/fuzz
+FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZFLAGS   = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+FUZZOBJ     = $(LIBSRC:src/%.c=$(BFUZZ)/obj/%.o)
+FUZZBIN     = $(FUZZ_NAMES:%=$(BFUZZ)/fuzz_%)
+FUZZ_DEF    = -DFUZZ_ROOT='"$(CURDIR)"' -Isrc
+REPLAY      = $(FUZZ_NAMES:%=$(B)/replay/fuzz_%) $(FUZZ_NAMES:%=$(BSAN)/replay/fuzz_%)
+
+$(BFUZZ)/obj/%.o: src/%.c | $(BFUZZ)/obj
+	$(call say,CC-FUZZ,$<)
+	$(Q)$(FUZZ_CC) $(CFLAGS_ALL) $(FUZZFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
+
+$(BFUZZ)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZOBJ)
+	$(call say,LINK,$@)
+	$(Q)$(FUZZ_CC) $(CFLAGS_ALL) $(FUZZFLAGS) -fsanitize=fuzzer $(FUZZ_DEF) -o $@ $< $(FUZZOBJ) $(LIBS)
+
+$(B)/replay/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LIBOBJ) | $(B)/replay
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(CFLAGS_ALL) $(FUZZ_DEF) -o $@ $< tests/fuzz/replay.c $(LIBOBJ) $(LIBS)
+
+$(BSAN)/replay/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(SANLIBOBJ) | $(BSAN)/replay
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(CFLAGS_ALL) $(SANFLAGS) $(FUZZ_DEF) -o $@ $< tests/fuzz/replay.c $(SANLIBOBJ) $(LIBS)
+
+$(BFUZZ)/obj $(B)/replay $(BSAN)/replay:
+	mkdir -p $@
+
+# `make check` replays the reproducers with both builds.
+check: $(REPLAY)
+
+fuzz:
+	@sh .ci/need-debs $(FUZZ_DEBS)
+	@$(MAKE) --no-print-directory fuzz-build
+	@FUZZ_TIME=$(FUZZ_TIME) FUZZ_JOBS=$(FUZZ_JOBS) sh tests/fuzz/run.sh $(or $(FUZZ_ONLY),$(FUZZ_NAMES))
+
+fuzz-build: $(FUZZOBJ) $(FUZZBIN)
+
+-include $(FUZZOBJ:.o=.d)
+# --- end of fuzzing -------------------------------------------------------------
 
 # --- the two commands of the README ----------------------------------------
 

@@ -46,6 +46,7 @@ int app_init(struct app *app, const char *data_arg, const char *config_arg)
 	char *dir;
 
 	memset(app, 0, sizeof(*app));
+	app->err = (struct err)ERR_INIT; /* a zeroed buf would hold NULL */
 	app->config_arg = config_arg;
 	if (data_arg || (env && *env)) {
 		const char *d = data_arg ? data_arg : env;

@@ -22,6 +22,16 @@ void buf_init(struct buf *b, size_t hint)
 		buf_grow(b, hint);
 }
 
+struct buf *buf_array(size_t n)
+{
+	struct buf *v = xcalloc(n ? n : 1, sizeof(*v));
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		buf_init(&v[i], 0);
+	return v;
+}
+
 void buf_release(struct buf *b)
 {
 	if (b->cap)

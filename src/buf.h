@@ -31,6 +31,11 @@ extern char buf_empty[];
 #endif
 
 void buf_init(struct buf *b, size_t hint);
+/*
+ * n empty buffers in one array (zeroed memory is not an empty buf: its s
+ * would be NULL). Caller releases each buffer and frees the array.
+ */
+struct buf *buf_array(size_t n);
 /* Free the bytes and leave b empty and reusable. */
 void buf_release(struct buf *b);
 /* Hand the bytes to the caller (caller frees); b is left empty. */

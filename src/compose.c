@@ -229,11 +229,9 @@ static const char *expand_lookup(void *ctx, const char *name, size_t len)
 
 void compose_expand(const struct compose_in *in, const char *text, struct buf *out)
 {
-	struct expand_ctx X;
+	struct expand_ctx X = { in, { BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT }, 0 };
 	int i;
 
-	memset(&X, 0, sizeof(X));
-	X.in = in;
 	tmpl_expand(out, text, expand_lookup, &X, NULL);
 	for (i = 0; i < 4; i++)
 		buf_release(&X.scratch[i]);
@@ -376,7 +374,8 @@ static void build_repl(struct comp *C)
 
 		collect_names(C, &f->root, json_get(C->in->c->root, f->id));
 	}
-	qsort(C->repl, C->nrepl, sizeof(*C->repl), by_length);
+	if (C->nrepl) /* qsort() wants an array, even for no items */
+		qsort(C->repl, C->nrepl, sizeof(*C->repl), by_length);
 }
 
 /* ---- sections ------------------------------------------------------------- */
@@ -638,7 +637,7 @@ static void list_table(struct comp *C, const struct field *f, const json *v)
 	if (!ncols)
 		return;
 	ntexts = (nrows + 1) * (ncols + 1);
-	texts = xcalloc(ntexts, sizeof(*texts));
+	texts = buf_array(ntexts);
 	cells = xcalloc(ntexts, sizeof(*cells));
 	rows = xcalloc(nrows ? nrows : 1, sizeof(*rows));
 	for (i = 0; i < ncols; i++) {
@@ -793,7 +792,7 @@ static void timeline_table(struct comp *C, bool with_phase)
 	size_t n = tl->n + 1, i, r = 0;
 	struct trow head, *rows = xcalloc(n, sizeof(*rows));
 	struct tcell *cells = xcalloc((n + 1) * 4, sizeof(*cells));
-	struct buf *texts = xcalloc((n + 1) * 4, sizeof(*texts));
+	struct buf *texts = buf_array((n + 1) * 4);
 	static const char *const hd[] = { "Datum", "Week", "Gebeurtenis", "Fase" };
 	bool today_done = false;
 	size_t ncols = with_phase ? 4 : 3;
@@ -885,7 +884,8 @@ static void quote_totals(struct comp *C)
 
 	if (!value_filled(q) || nc > 6)
 		return;
-	memset(tx, 0, sizeof(tx));
+	for (i = 0; i < sizeof(tx) / sizeof(tx[0]); i++)
+		buf_init(&tx[i], 0);
 	memset(cells, 0, sizeof(cells));
 	for (i = 0; i < nc; i++) {
 		int64_t sum = 0;
@@ -1210,7 +1210,7 @@ static void print_consent(struct comp *C, const struct section *s)
 	}
 	/* signature blocks for wet-ink signing; their words come from the form's "handtekening" texts */
 	blocks = xcalloc(json_len(json_get(t, "ondertekenaars")) + 1, sizeof(*blocks));
-	blines = xcalloc((json_len(json_get(t, "ondertekenaars")) + 1) * 6, sizeof(*blines));
+	blines = buf_array((json_len(json_get(t, "ondertekenaars")) + 1) * 6);
 	i = 0;
 	for (it = json_first(json_get(t, "ondertekenaars")); it; it = json_next(it)) {
 		const char *as = json_get_str(it, "hoedanigheid");
@@ -1305,7 +1305,7 @@ static void print_quote(struct comp *C, const struct section *s)
 	size_t nlines = json_len(json_get(q, "regels")), maxrows = nlines + 2 * (catf ? catf->nchoices : 2) + 2;
 	struct trow head, *rows = xcalloc(maxrows, sizeof(*rows));
 	struct tcell *cells = xcalloc((maxrows + 1) * 6, sizeof(*cells));
-	struct buf *tx = xcalloc((maxrows + 1) * 6, sizeof(*tx));
+	struct buf *tx = buf_array((maxrows + 1) * 6);
 	struct buf x = BUF_INIT, y = BUF_INIT;
 	struct payer payers[8];
 	size_t npay = 0, r = 0, c, i, no = 0;
@@ -1453,7 +1453,8 @@ static void print_quote(struct comp *C, const struct section *s)
 		struct tcell pc[27];
 		struct buf pt[27];
 
-		memset(pt, 0, sizeof(pt));
+		for (i = 0; i < sizeof(pt) / sizeof(pt[0]); i++)
+			buf_init(&pt[i], 0);
 		memset(pc, 0, sizeof(pc));
 		prep(C, print_text(f, "kop_verdeling") ? print_text(f, "kop_verdeling") : "Verdeling", &x);
 		flow_heading(&C->f, x.s, 2);
@@ -1541,7 +1542,7 @@ static void print_checklist(struct comp *C, const struct section *s)
 	size_t max = in->route->ndocs + in->natts + 4, r = 0, i, k;
 	struct trow head, *rows = xcalloc(max, sizeof(*rows));
 	struct tcell *cells = xcalloc((max + 1) * 3, sizeof(*cells));
-	struct buf *tx = xcalloc((max + 1) * 3, sizeof(*tx));
+	struct buf *tx = buf_array((max + 1) * 3);
 	struct buf t = BUF_INIT;
 	static const char *const hd[] = { "Onderdeel", "Status", "Pagina" };
 	size_t nerr = findings_count(in->findings, SEV_ERROR), nwarn = findings_count(in->findings, SEV_WARNING);
@@ -1895,7 +1896,7 @@ void compose_agenda(const struct agenda_in *in, struct ldoc *doc)
 	}
 	kv_to_flow(&f, &kv);
 	flow_heading(&f, "Volgorde", 1);
-	tx = xcalloc(nrows * 5 + 5, sizeof(*tx));
+	tx = buf_array(nrows * 5 + 5);
 	cells = xcalloc(nrows * 5 + 5, sizeof(*cells));
 	rows = xcalloc(nrows + 1, sizeof(*rows));
 	memset(hc, 0, sizeof(hc));

@@ -81,6 +81,60 @@ static int precheck(const char *text, size_t len, const char *name, struct err *
 	return 0;
 }
 
+static int cmp_key(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* A name that occurs twice among the members of obj, or NULL. */
+static const char *dup_in(const cJSON *obj)
+{
+	const cJSON *c;
+	const char **keys, *dup = NULL;
+	size_t n = 0, i;
+
+	for (c = obj->child; c; c = c->next)
+		n++;
+	if (n < 2)
+		return NULL;
+	keys = xmalloc(n * sizeof(*keys));
+	for (c = obj->child, i = 0; c; c = c->next)
+		keys[i++] = c->string ? c->string : "";
+	qsort(keys, n, sizeof(*keys), cmp_key);
+	for (i = 1; i < n && !dup; i++)
+		if (!strcmp(keys[i - 1], keys[i]))
+			dup = keys[i];
+	free(keys);
+	return dup;
+}
+
+/*
+ * The first name found twice in one group anywhere in v (cJSON keeps both
+ * members, but every lookup sees only the first); the group's path goes
+ * to where ("casus.ouders[2]").
+ */
+static const char *find_dup(const cJSON *v, struct buf *where)
+{
+	const cJSON *c;
+	const char *dup;
+	size_t i = 0, mark = where->len;
+
+	if (cJSON_IsObject(v) && (dup = dup_in(v)))
+		return dup;
+	for (c = v->child; c; c = c->next, i++) {
+		if (!cJSON_IsObject(c) && !cJSON_IsArray(c))
+			continue;
+		if (cJSON_IsObject(v))
+			buf_addf(where, "%s%s", mark ? "." : "", c->string ? c->string : "");
+		else
+			buf_addf(where, "[%zu]", i + 1);
+		if ((dup = find_dup(c, where)))
+			return dup;
+		buf_setlen(where, mark);
+	}
+	return NULL;
+}
+
 int json_parse(const char *text, size_t len, const char *name, json **out, struct err *e)
 {
 	const char *end = NULL;
@@ -109,6 +163,20 @@ int json_parse(const char *text, size_t len, const char *name, json **out, struc
 	if (end && (size_t)(end - text) < len) {
 		cJSON_Delete(v);
 		return fail_at(e, name, text, (size_t)(end - text), "onverwachte tekst na het einde van de JSON");
+	}
+	{
+		struct buf where = BUF_INIT;
+		const char *dup = find_dup(v, &where);
+		int r = 0;
+
+		if (dup)
+			r = err_set(e, EXIT_SYSTEM, "%s: \"%s\" staat twee keer in %s; een naam mag in een groep {...} maar één keer voorkomen",
+				    name, dup, where.len ? where.s : "de bovenste groep");
+		buf_release(&where);
+		if (r) {
+			cJSON_Delete(v);
+			return r;
+		}
 	}
 	*out = v;
 	return 0;

@@ -430,11 +430,19 @@ static void break_lines(struct broken *b, const struct flow *f, const struct spa
 		cur->last = true;
 }
 
+/* A fragment that is the space glued into a word ("€ 80"). */
+static bool glued_space(const struct frag *fr)
+{
+	return fr->len == 1 && fr->s[0] == ' ';
+}
+
 /*
  * Draw one line at baseline y between x0 and x0 + avail. Runs of words in
- * the same font become one text item. A justified line widens its spaces
- * through the item's word_space (the PDF's word spacing), so it is still
- * one item per run instead of one per word: page streams stay short.
+ * the same font become one text item. A justified line widens every space
+ * by the same amount `extra` through the items' word_space (the PDF's word
+ * spacing, which applies to each space character, also to the one glued
+ * into "€ 80"), so it stays one item per run instead of one per word, and
+ * the layout's positions are exactly where the renderer draws.
  */
 static void emit_line(struct flow *f, const struct broken *b, const struct line *ln, double x0, double avail,
 		      double y, double size, uint32_t color, enum align al)
@@ -442,22 +450,27 @@ static void emit_line(struct flow *f, const struct broken *b, const struct line 
 	struct buf run = BUF_INIT;
 	struct item *it;
 	bool justify = al == AL_JUSTIFY && !ln->last && ln->n > 1;
-	double spaces = 0, gap = 0, x = x0, run_x;
+	double spaces = 0, extra = 0, x = x0, run_x;
+	size_t i, k, nspaces = ln->n - 1;
 	int font = -1;
-	size_t i;
 
-	for (i = 1; i < ln->n; i++)
-		spaces += b->space_w[b->frags[b->words[ln->first + i - 1].first].font];
+	for (i = 0; i < ln->n; i++) {
+		const struct word *w = &b->words[ln->first + i];
+
+		for (k = 0; k < w->n; k++)
+			nspaces += glued_space(&b->frags[w->first + k]);
+		if (i + 1 < ln->n)
+			spaces += b->space_w[b->frags[w->first + w->n - 1].font];
+	}
 	if (al == AL_RIGHT)
 		x = x0 + avail - (ln->w + spaces);
 	else if (al == AL_CENTER)
 		x = x0 + (avail - (ln->w + spaces)) / 2;
 	else if (justify)
-		gap = (avail - ln->w) / (double)(ln->n - 1);
+		extra = (avail - ln->w - spaces) / (double)nspaces;
 	run_x = x;
 	for (i = 0; i < ln->n; i++) {
 		const struct word *w = &b->words[ln->first + i];
-		size_t k;
 
 		for (k = 0; k < w->n; k++) {
 			const struct frag *fr = &b->frags[w->first + k];
@@ -465,23 +478,23 @@ static void emit_line(struct flow *f, const struct broken *b, const struct line 
 			if (fr->font != font) {
 				if (run.len) {
 					it = ldoc_text(f->doc, f->doc->n - 1, run_x, y, font, size, color, run.s, run.len);
-					it->word_space = justify ? gap - b->space_w[font] : 0;
+					it->word_space = extra;
 				}
 				buf_reset(&run);
 				font = fr->font;
 				run_x = x;
 			}
 			buf_add(&run, fr->s, fr->len);
-			x += fr->w;
+			x += fr->w + (glued_space(fr) ? extra : 0);
 		}
 		if (i + 1 < ln->n) {
 			buf_addch(&run, ' ');
-			x += justify ? gap : b->space_w[font];
+			x += b->space_w[font] + extra;
 		}
 	}
 	if (run.len) {
 		it = ldoc_text(f->doc, f->doc->n - 1, run_x, y, font, size, color, run.s, run.len);
-		it->word_space = justify ? gap - b->space_w[font] : 0;
+		it->word_space = extra;
 	}
 	buf_release(&run);
 }
@@ -626,9 +639,9 @@ void flow_box(struct flow *f, const char *text, bool bold)
 	flow_need(f, lh * (b.nlines >= 2 ? 2 : 1) + 2 * pad);
 	for (i = 0; i < b.nlines; i++) {
 		const struct line *ln = &b.lines[i];
-		int k;
+		int k, blank = ln->blank_before;
 
-		if (open && free_space(f) < lh * (1 + ln->blank_before) + pad) {
+		if (open && free_space(f) < lh * (1 + blank) + pad) {
 			/* close this page's part of the box */
 			struct item *r = &f->doc->pages[page].v[bg];
 
@@ -636,6 +649,7 @@ void flow_box(struct flow *f, const char *text, bool bold)
 			r->h = seg_top - r->y;
 			open = false;
 			flow_new_page(f);
+			blank = 0; /* blank lines at a page break are not carried over */
 		}
 		if (!open) {
 			struct item *r;
@@ -652,7 +666,10 @@ void flow_box(struct flow *f, const char *text, bool bold)
 			f->y -= pad;
 			open = true;
 		}
-		for (k = 0; k < ln->blank_before; k++)
+		/* nor those before the first line that would push it off the page */
+		if (free_space(f) < lh * (1 + blank) + pad)
+			blank = 0;
+		for (k = 0; k < blank; k++)
 			f->y -= lh;
 		emit_line(f, &b, ln, x0 + pad + 3, avail, f->y - baseline_off(f, size), size, f->th->text,
 			  f->th->justify ? AL_JUSTIFY : AL_LEFT);
@@ -887,56 +904,84 @@ static void table_columns(const struct flow *f, const struct table *t, double si
 	free(autow);
 }
 
+/*
+ * Place every line of a row, on as many pages as it takes. A new page
+ * starts with the header `head` (geometry hg, height head_h) when given.
+ */
+static void place_row(struct flow *f, const struct table *t, const struct trow *r, struct row_geom *g,
+		      double size, const struct trow *head, struct row_geom *hg, double head_h)
+{
+	double lh = line_h(f, size), pad = f->th->cell_pad;
+	double h = (double)g->max_lines * lh + 2 * pad;
+	size_t done = 0;
+	bool fresh = false;
+
+	while (done < g->max_lines) {
+		size_t fit = free_space(f) > 2 * pad ? (size_t)floor((free_space(f) - 2 * pad + 0.01) / lh) : 0;
+		size_t left = g->max_lines - done;
+
+		/* a row that fits on a fresh page is not split */
+		if (fit < left && done == 0 && h <= f->top - f->bottom - head_h)
+			fit = 0;
+		/* on a fresh page at least one line goes, so the loop always ends */
+		if (fit == 0 && fresh)
+			fit = 1;
+		if (fit == 0) {
+			flow_new_page(f);
+			if (head)
+				row_slice(f, t, head, hg, 0, hg->max_lines, size);
+			fresh = true;
+			continue;
+		}
+		if (fit > left)
+			fit = left;
+		row_slice(f, t, r, g, done, done + fit, size);
+		done += fit;
+		fresh = false;
+	}
+}
+
 void flow_table(struct flow *f, const struct table *t)
 {
 	double *colx = xcalloc(t->ncols + 1, sizeof(double));
 	double size = t->size > 0 ? t->size : f->th->body, lh = line_h(f, size), pad = f->th->cell_pad;
 	struct row_geom head = { NULL, 0, 0 };
 	double head_h = 0;
+	bool repeat = false;
 	size_t i;
 
 	table_columns(f, t, size, colx);
 	if (t->header) {
 		row_break(f, t, t->header, colx, size, &head);
 		head_h = (double)head.max_lines * lh + 2 * pad;
+		/*
+		 * The header is repeated on every page only when it leaves room
+		 * for a line of a row; a taller one is placed once, split like a
+		 * row (repeating it would start new pages without end).
+		 */
+		repeat = head_h + lh + 2 * pad <= f->top - f->bottom;
 	}
 	flow_page(f);
 	for (i = 0; i < t->nrows; i++) {
 		struct row_geom g;
 		double h;
-		size_t done = 0;
 
 		row_break(f, t, &t->rows[i], colx, size, &g);
 		h = (double)g.max_lines * lh + 2 * pad;
 		/* the header goes with at least the first row */
-		if (i == 0 && t->header) {
+		if (i == 0 && repeat) {
 			flow_need(f, head_h + (h < lh * 3 + 2 * pad ? h : lh * 2 + 2 * pad));
 			row_slice(f, t, t->header, &head, 0, head.max_lines, size);
+		} else if (i == 0 && t->header) {
+			place_row(f, t, t->header, &head, size, NULL, NULL, 0);
 		}
 		/* a group heading stays with the row after it */
 		if (t->rows[i].kind == ROW_GROUP && free_space(f) < h + lh * 2 + 2 * pad && free_space(f) < f->top - f->bottom - head_h) {
 			flow_new_page(f);
-			if (t->header)
+			if (repeat)
 				row_slice(f, t, t->header, &head, 0, head.max_lines, size);
 		}
-		while (done < g.max_lines) {
-			size_t fit = free_space(f) > 2 * pad ? (size_t)floor((free_space(f) - 2 * pad + 0.01) / lh) : 0;
-			size_t left = g.max_lines - done;
-
-			/* a row that fits on a fresh page is not split */
-			if (fit < left && done == 0 && h <= f->top - f->bottom - head_h)
-				fit = 0;
-			if (fit == 0) {
-				flow_new_page(f);
-				if (t->header)
-					row_slice(f, t, t->header, &head, 0, head.max_lines, size);
-				continue;
-			}
-			if (fit > left)
-				fit = left;
-			row_slice(f, t, &t->rows[i], &g, done, done + fit, size);
-			done += fit;
-		}
+		place_row(f, t, &t->rows[i], &g, size, repeat ? t->header : NULL, &head, repeat ? head_h : 0);
 		row_free(&g);
 	}
 	if (t->header)
@@ -951,7 +996,7 @@ void flow_toc_line(struct flow *f, const char *text, int level, int target, bool
 	struct broken b;
 	double size = f->th->body, lh = line_h(f, size) * 1.1;
 	double indent = level * 14.0, numw = 30, x0 = f->left + indent, x1 = f->right - numw;
-	size_t page, i;
+	size_t page, i, nlink = 0;
 	double y, endx, dotw;
 	struct item *link, *num;
 
@@ -959,13 +1004,24 @@ void flow_toc_line(struct flow *f, const char *text, int level, int target, bool
 	break_lines(&b, f, &sp, 1, size, x1 - x0 - 12);
 	flow_need(f, lh * (double)b.nlines);
 	page = flow_page(f);
-	link = ldoc_add(f->doc, page, IT_LINK);
-	link->x = x0;
-	link->y = f->y - lh * (double)b.nlines;
-	link->w = f->right - x0;
-	link->h = lh * (double)b.nlines;
-	link->target = target;
 	for (i = 0; i < b.nlines; i++) {
+		/* an entry longer than a page goes on on the next, with a link there too */
+		if (i == 0 || free_space(f) < lh - 0.01) {
+			if (i > 0)
+				flow_new_page(f);
+			page = flow_page(f);
+			/* an index, not a pointer: adding items moves the page's array */
+			nlink = f->doc->pages[page].n;
+			link = ldoc_add(f->doc, page, IT_LINK);
+			link->x = x0;
+			link->y = f->y;
+			link->w = f->right - x0;
+			link->h = 0;
+			link->target = target;
+		}
+		link = &f->doc->pages[page].v[nlink];
+		link->y -= lh;
+		link->h += lh;
 		y = f->y - baseline_off(f, size) - (lh - line_h(f, size)) / 2;
 		emit_line(f, &b, &b.lines[i], x0, x1 - x0, y, size, f->th->text, AL_LEFT);
 		if (i + 1 == b.nlines) {

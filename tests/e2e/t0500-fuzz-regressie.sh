@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# t0500-fuzz-regressie: every input the fuzzers found a bug with
+# (tests/fuzz/regress/<harness>/) and every seed input (tests/fuzz/seeds.sh)
+# goes once more through its harness, built as a plain replay program next
+# to the binary under test: build/replay/ for the normal build,
+# build/san/replay/ for ASan+UBSan. A harness stops with abort() when a
+# property breaks; a sanitizer report fails the check too.
+. "$(dirname "$0")/../lib.sh"
+
+REPLAY=$(dirname "$DOSSIER")/replay
+HARNESSES="casus forms ini layout parsers"
+
+sh "$ROOT/tests/fuzz/seeds.sh" "$T/seeds" >"$T/.seeds" 2>&1 ||
+	fail "zaadbestanden gemaakt" "$(head -5 "$T/.seeds")"
+
+for h in $HARNESSES; do
+	bin=$REPLAY/fuzz_$h
+	if [ ! -x "$bin" ]; then
+		fail "$h: replay-programma aanwezig" "$bin ontbreekt (make check bouwt het)"
+		continue
+	fi
+	for kind in regress seeds; do
+		if [ $kind = regress ]; then dir=$ROOT/tests/fuzz/regress/$h; else dir=$T/seeds/$h; fi
+		[ -d "$dir" ] || continue
+		set -- "$dir"/*
+		[ -e "$1" ] || continue
+		# one run per directory; the program names each file it finished
+		run "$bin" "$@"
+		expect_code 0 "$h: $kind ($# invoerbestanden) zonder crash, lek of gebroken eigenschap"
+		if [ "$RC" -ne 0 ]; then
+			done=$(grep -c '^ok ' "$OUT" || true)
+			if [ "$done" -lt $# ]; then
+				shift "$done"
+				echo "    gestopt bij: ${1#"$ROOT"/}"
+			fi
+		fi
+	done
+done
+
+finish

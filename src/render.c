@@ -546,7 +546,8 @@ static void text_at(struct pdf *p, struct pen *pen, int font, double size, uint3
 	}
 	pen_fill(pen, color);
 	if (pen->word_space != word_space) {
-		HPDF_Page_SetWordSpace(pen->pg, pt(word_space));
+		/* to 1/1000 pt: the error adds up over the spaces of a line */
+		HPDF_Page_SetWordSpace(pen->pg, (HPDF_REAL)(round(word_space * 1000) / 1000));
 		pen->word_space = word_space;
 	}
 	draw_runs(p, pen, font, size, clean.s, clean.len, x, y, true);

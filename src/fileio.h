@@ -18,11 +18,20 @@
 struct buf;
 struct err;
 
-/* Read a whole regular file of at most max bytes, appending to out. */
+/*
+ * Read a whole regular file of at most max bytes, appending to out. A
+ * FIFO, device or folder is refused without waiting for it.
+ */
 int file_read(const char *path, size_t max, struct buf *out, struct err *e);
 
-/* Replace path with data atomically; the result has mode 0600. */
+/*
+ * Replace path with data atomically; the result has mode 0600. When path
+ * is a symbolic link, the file it points to is replaced. A path that is a
+ * folder, device, FIFO or socket is refused, never replaced.
+ */
 int file_write_atomic(const char *path, const void *data, size_t len, struct err *e);
+/* Like file_write_atomic(), but fails (EEXIST) rather than replace an existing file. */
+int file_write_new(const char *path, const void *data, size_t len, struct err *e);
 
 /* Install the signal handlers that remove temporary files (once, early). */
 void fileio_install_cleanup(void);

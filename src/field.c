@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "date.h"
 #include "fileio.h"
+#include "image.h"
 #include "json.h"
 #include "mem.h"
 #include "money.h"
@@ -755,8 +756,20 @@ static int parse_file(const struct field *f, const char *text, const struct fiel
 	if (check_text(f, t.s, t.len, false, msg))
 		goto out;
 	switch (file_sniff(t.s)) {
-	case FILE_PDF: case FILE_PNG: case FILE_JPEG:
+	case FILE_PDF:
 		break;
+	case FILE_PNG: case FILE_JPEG: {
+		const char *why = image_problem(t.s);
+
+		if (why) {
+			buf_addf(msg, "De afbeelding '%s' %s.", t.s, why);
+			goto out;
+		}
+		break;
+	}
+	case FILE_EMPTY:
+		buf_addf(msg, "Het bestand '%s' is leeg.", t.s);
+		goto out;
 	case FILE_MISSING:
 		buf_addf(msg, "Het bestand '%s' bestaat niet.", t.s);
 		goto out;

@@ -222,6 +222,8 @@ enum file_kind file_sniff(const char *path)
 	close(fd);
 	if (n < 0)
 		return FILE_UNREADABLE;
+	if (n == 0)
+		return FILE_EMPTY;
 	if (n >= 5 && !memcmp(h, "%PDF-", 5))
 		return FILE_PDF;
 	if (n >= 8 && !memcmp(h, "\x89PNG\r\n\x1a\n", 8))
@@ -279,6 +281,7 @@ const char *file_kind_name(enum file_kind k)
 	case FILE_JPEG: return "JPEG-afbeelding";
 	case FILE_MISSING: return "ontbrekend bestand";
 	case FILE_UNREADABLE: return "onleesbaar bestand";
+	case FILE_EMPTY: return "leeg bestand";
 	default: return "onbekend bestandstype";
 	}
 }

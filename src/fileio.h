@@ -51,7 +51,7 @@ int fileio_temp_near(const char *near, const char *tag, char **path, struct err 
 void fileio_temp_remove(char *path);
 
 /* What the first bytes of a file say it is. */
-enum file_kind { FILE_MISSING, FILE_UNREADABLE, FILE_PDF, FILE_PNG, FILE_JPEG, FILE_OTHER };
+enum file_kind { FILE_MISSING, FILE_UNREADABLE, FILE_EMPTY, FILE_PDF, FILE_PNG, FILE_JPEG, FILE_OTHER };
 enum file_kind file_sniff(const char *path);
 /* More than the kind: what a checker wants to know before rendering. */
 struct file_info {

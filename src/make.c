@@ -68,6 +68,9 @@ static int probe(struct app *app, struct pdf *pdf, struct att *a, bool concept, 
 	case FILE_MISSING:
 		r = err_set(&e, EXIT_INVALID, "bijlage '%s': het bestand %s bestaat niet", a->title, a->stored);
 		break;
+	case FILE_EMPTY:
+		r = err_set(&e, EXIT_INVALID, "bijlage '%s': het bestand %s is leeg", a->title, a->stored);
+		break;
 	default:
 		r = err_set(&e, EXIT_INVALID, "bijlage '%s': %s is geen PDF, PNG of JPEG", a->title, a->stored);
 		break;

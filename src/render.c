@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "err.h"
 #include "fileio.h"
+#include "image.h"
 #include "mem.h"
 #include "template.h"
 #include "tmpl.h"
@@ -367,6 +368,15 @@ int pdf_image_size(struct pdf *p, const char *path, double *w, double *h, struct
 			if (fi.png_depth > 8)
 				return err_set(e, EXIT_INVALID, "%s is een %d-bits PNG; sla de scan op als JPEG of 8-bits PNG",
 					       path, fi.png_depth);
+		}
+		if (k == FILE_PNG || k == FILE_JPEG) {
+			/* libharu must never see a damaged PNG: libpng would abort() */
+			const char *why = image_problem(path);
+
+			if (why)
+				return err_set(e, EXIT_INVALID, "de afbeelding %s %s", path, why);
+		}
+		if (k == FILE_PNG) {
 			img = HPDF_LoadPngImageFromFile(p->doc, path);
 		} else if (k == FILE_JPEG) {
 			img = HPDF_LoadJpegImageFromFile(p->doc, path);

@@ -13,6 +13,7 @@
 #include "err.h"
 #include "expr.h"
 #include "fileio.h"
+#include "image.h"
 #include "form.h"
 #include "json.h"
 #include "mem.h"
@@ -794,14 +795,23 @@ static void check_file(struct ctx *C, const char *stored, const char *title, con
 	case FILE_UNREADABLE:
 		report(C, field, vars, NULL, "%s: het bestand %s kan niet worden gelezen.", title, stored);
 		break;
+	case FILE_EMPTY:
+		report(C, field, vars, NULL, "%s: %s is leeg (0 bytes). Sla het document opnieuw op.", title, stored);
+		break;
 	case FILE_OTHER:
 		report(C, field, vars, NULL, "%s: %s is geen PDF, PNG of JPEG. Sla het document op als PDF.", title, stored);
 		break;
-	case FILE_PNG:
-		if (fi.png_depth != 8 && fi.png_depth != 0 && fi.png_depth > 8)
+	case FILE_PNG: case FILE_JPEG:
+		if (fi.png_depth > 8) {
 			report(C, field, vars, NULL,
 			       "%s: %s is een %d-bits PNG; die kan niet in de PDF. Sla de scan op als JPEG of als 8-bits PNG.",
 			       title, stored, fi.png_depth);
+		} else {
+			const char *why = image_problem(full);
+
+			if (why)
+				report(C, field, vars, NULL, "%s: de afbeelding %s %s. Scan het document opnieuw.", title, stored, why);
+		}
 		break;
 	case FILE_PDF:
 		if (!fi.pdf_has_eof)

@@ -180,8 +180,13 @@ int cmd_agenda(struct app *app, int argc, char **argv)
 			return -1;
 		}
 	}
-	if (meeting_load(app, argv[0], &m) || app_setup(app, ini_get(m.ini, "vergadering", "regio")))
+	if (meeting_load(app, argv[0], &m))
 		goto out;
+	if (app_setup(app, ini_get(m.ini, "vergadering", "regio"))) {
+		if (ini_get(m.ini, "vergadering", "regio") && app->err.code == EXIT_USAGE)
+			app_err_where(app, m.ini, "vergadering", "regio");
+		goto out;
+	}
 	if (stat(out_arg, &st) < 0 && (errno != ENOENT || mkdir(out_arg, 0700) < 0)) {
 		err_errno(&app->err, errno, "map %s kan niet worden gemaakt", out_arg);
 		goto out;

@@ -132,8 +132,12 @@ int cmd_nieuw(struct app *app, int argc, char **argv)
 	}
 	if (app_setup(app, region))
 		return -1;
-	if (!route)
-		route = config_get(&app->cfg, "standaard", "route");
+	if (!route && (route = config_get(&app->cfg, "standaard", "route"))) {
+		if (!app_route(app, NULL, route)) {
+			app_err_where(app, app->cfg.ini, "standaard", "route");
+			return -1;
+		}
+	}
 	if (!route)
 		route = "adviestafel";
 	if (!app_route(app, NULL, route))

@@ -13,8 +13,9 @@
 #include "err.h"
 #include "expr.h"
 #include "fileio.h"
-#include "image.h"
 #include "form.h"
+#include "image.h"
+#include "ini.h"
 #include "json.h"
 #include "mem.h"
 #include "money.h"
@@ -28,6 +29,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "banned.h"
 
@@ -1165,6 +1167,17 @@ static void expand_names(char **s, const struct profile *p)
 	*s = buf_detach(&b, NULL);
 }
 
+static int profile_rule_error(const struct profile *p, const char *code, const char *v, const char *why,
+			      struct err *e)
+{
+	struct buf where = BUF_INIT;
+
+	ini_where(p->ini, "regels", code, &where);
+	err_set(e, EXIT_SYSTEM, "%s: [regels] %s = %s: %s", where.s, code, v ? v : "", why);
+	buf_release(&where);
+	return -1;
+}
+
 int ruleset_apply_profile(struct ruleset *rs, const struct profile *p, struct err *e)
 {
 	size_t i;
@@ -1194,8 +1207,19 @@ int ruleset_apply_profile(struct ruleset *rs, const struct profile *p, struct er
 		else if (!strcmp(v, "uit"))
 			r->off = true;
 		else
-			return err_set(e, EXIT_SYSTEM, "regio %s: [regels] %s = %s: kies fout, waarschuwing of uit",
-				       p->id, r->code, v);
+			return profile_rule_error(p, r->code, v, "kies fout, waarschuwing of uit", e);
+	}
+	/* a code that matches no rule (a typo, or a rule that was renamed) would silently do nothing */
+	for (i = 0; i < ini_nkeys(p->ini, "regels"); i++) {
+		const char *k = ini_key(p->ini, "regels", i);
+		size_t j;
+
+		for (j = 0; k && j < rs->nrules; j++)
+			if (!strcasecmp(rs->rules[j].code, k))
+				break;
+		if (k && j == rs->nrules)
+			return profile_rule_error(p, k, ini_get(p->ini, "regels", k),
+						  "onbekende regel (de codes staan in forms/routes.json en docs/regels.md)", e);
 	}
 	return 0;
 }

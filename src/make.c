@@ -346,6 +346,7 @@ int make_batch(struct app *app, char **cases, int n, const char *dir, const stru
 	char *line = NULL;
 	size_t cap = 0;
 	bool tty = isatty(STDOUT_FILENO); /* progress on a terminal, also for agenda */
+	bool created = false;
 
 	if (stat(dir, &st) < 0) {
 		if (errno != ENOENT || mkdir(dir, 0700) < 0) {
@@ -353,6 +354,7 @@ int make_batch(struct app *app, char **cases, int n, const char *dir, const stru
 			free(jobs);
 			return -1;
 		}
+		created = true;
 	} else if (!S_ISDIR(st.st_mode)) {
 		free(jobs);
 		return err_set(&app->err, EXIT_USAGE, "%s is geen map; met meer casussen wijst -o naar een map", dir);
@@ -450,6 +452,8 @@ out:
 		free(jobs[i].msg);
 	}
 	free(jobs);
+	if (app->err.code && created)
+		rmdir(dir); /* only when nothing was made in it */
 	return app->err.code ? -1 : 0;
 }
 

@@ -572,7 +572,11 @@ static int check_money(const struct field *f, const json *v, struct buf *msg)
 		buf_addf(msg, "verwacht een bedrag in centen (heel getal), maar vond %s", json_type_name(v));
 		return -1;
 	}
-	if (d != floor(d) || d < 0 || d > (double)MONEY_MAX_CENTS) {
+	if (!isfinite(d)) { /* 1e400 in the file: cJSON makes it infinite */
+		buf_adds(msg, d > 0 ? "het bedrag is te groot" : "een bedrag kan niet negatief zijn");
+		return -1;
+	}
+	if (d != floor(d) || d < 0) {
 		buf_addf(msg, "%g is geen geldig bedrag in centen (heel getal van 0 tot %lld)", d,
 			 (long long)MONEY_MAX_CENTS);
 		return -1;

@@ -60,10 +60,12 @@ static int probe(struct app *app, struct pdf *pdf, struct att *a, bool concept, 
 	switch (file_sniff(a->path)) {
 	case FILE_PDF:
 		a->is_pdf = true;
-		r = attach_count_pages(a->path, &a->npages, &e);
+		if ((r = attach_count_pages(a->path, &a->npages, &e)))
+			err_prefix(&e, "bijlage '%s'", a->title);
 		break;
 	case FILE_PNG: case FILE_JPEG:
-		r = pdf_image_size(pdf, a->path, &a->img_w, &a->img_h, &e);
+		if ((r = pdf_image_size(pdf, a->path, &a->img_w, &a->img_h, &e)))
+			err_prefix(&e, "bijlage '%s'", a->title);
 		break;
 	case FILE_MISSING:
 		r = err_set(&e, EXIT_INVALID, "bijlage '%s': het bestand %s bestaat niet", a->title, a->stored);

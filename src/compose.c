@@ -376,7 +376,8 @@ static void build_repl(struct comp *C)
 
 		collect_names(C, &f->root, json_get(C->in->c->root, f->id));
 	}
-	qsort(C->repl, C->nrepl, sizeof(*C->repl), by_length);
+	if (C->nrepl > 1)
+		qsort(C->repl, C->nrepl, sizeof(*C->repl), by_length);
 }
 
 /* ---- sections ------------------------------------------------------------- */

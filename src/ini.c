@@ -12,6 +12,7 @@
 #include "mem.h"
 #include "utf8.h"
 
+#include <errno.h>
 #include <iniparser.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -30,11 +31,14 @@ struct ini {
 };
 
 static struct buf captured = BUF_INIT;
+static int captured_errno; /* errno when the first complaint came: fopen's, for "cannot open" */
 
 static int capture(const char *fmt, ...)
 {
 	va_list ap;
 
+	if (!captured.len)
+		captured_errno = errno;
 	va_start(ap, fmt);
 	buf_vaddf(&captured, fmt, ap);
 	va_end(ap);
@@ -64,7 +68,9 @@ static void explain(const char *path, struct err *e)
 	} else if ((open = strchr(captured.s, '('))) {
 		line = strtol(open + 1, NULL, 10);
 	}
-	if (strstr(captured.s, "too long"))
+	if (strstr(captured.s, "cannot open"))
+		err_errno(e, captured_errno, "%s kan niet worden geopend", path);
+	else if (strstr(captured.s, "too long"))
 		err_set(e, EXIT_SYSTEM, "%s:%ld: de regel is te lang (hoogstens 1024 tekens)", path, line);
 	else if (line > 0 && what.len)
 		err_set(e, EXIT_SYSTEM, "%s:%ld: onbegrijpelijke regel \"%s\" (verwacht [sectie] of sleutel = waarde)",

@@ -127,10 +127,12 @@ static const char *base_of(const char *p)
 	return s ? s + 1 : p;
 }
 
-static void remove_dir(const char *dir)
+/* Remove the work folder and the dossiers in it; -1 with errno when something stays. */
+static int remove_dir(const char *dir)
 {
 	DIR *d = opendir(dir);
 	struct dirent *de;
+	int r = 0, en = 0;
 
 	if (d) {
 		while ((de = readdir(d))) {
@@ -139,12 +141,19 @@ static void remove_dir(const char *dir)
 			if (de->d_name[0] == '.' && (!de->d_name[1] || (de->d_name[1] == '.' && !de->d_name[2])))
 				continue;
 			p = path_join(dir, de->d_name);
-			unlink(p);
+			if (unlink(p) < 0 && errno != ENOENT && !en)
+				en = errno;
 			free(p);
 		}
 		closedir(d);
 	}
-	rmdir(dir);
+	if (rmdir(dir) < 0 && errno != ENOENT) {
+		r = -1;
+		if (!en)
+			en = errno;
+	}
+	errno = en;
+	return r;
 }
 
 static const char *name_lookup(void *ctx, const char *name, size_t len)
@@ -310,6 +319,23 @@ int cmd_agenda(struct app *app, int argc, char **argv)
 		buf_release(&day);
 		if (pdf_render(pdf, &doc, &info, &bytes, &app->err) || attach_merge(&bytes, &doc, NULL, &app->err))
 			goto out;
+	}
+	/*
+	 * The dossiers are merged (in memory): remove them before the agenda is
+	 * written, so a folder that cannot be removed is an error, not a
+	 * forgotten copy of every dossier.
+	 */
+	if (work && !separate) {
+		int r = remove_dir(work);
+
+		if (r < 0) {
+			err_errno(&app->err, errno, "de werkmap %s met de dossiers kon niet worden opgeruimd; verwijder die zelf", work);
+			free(work);
+			work = NULL;
+			goto out;
+		}
+		free(work);
+		work = NULL;
 	}
 	{
 		int y, mo, d;

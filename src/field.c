@@ -9,6 +9,7 @@
 #include "field.h"
 #include "buf.h"
 #include "date.h"
+#include "err.h"
 #include "fileio.h"
 #include "image.h"
 #include "json.h"
@@ -743,6 +744,7 @@ static int parse_file(const struct field *f, const char *text, const struct fiel
 {
 	struct buf t = BUF_INIT, stored = BUF_INIT;
 	const char *home = getenv("HOME");
+	enum file_kind k;
 	int r = -1;
 
 	buf_adds(&t, text);
@@ -759,14 +761,15 @@ static int parse_file(const struct field *f, const char *text, const struct fiel
 	}
 	if (check_text(f, t.s, t.len, false, msg))
 		goto out;
-	switch (file_sniff(t.s)) {
+	switch ((k = file_sniff(t.s))) {
 	case FILE_PDF:
 		break;
 	case FILE_PNG: case FILE_JPEG: {
-		const char *why = image_problem(t.s);
+		int errnum;
+		const char *why = image_problem(t.s, k, &errnum);
 
 		if (why) {
-			buf_addf(msg, "De afbeelding '%s' %s.", t.s, why);
+			buf_addf(msg, "De afbeelding '%s' %s%s%s.", t.s, why, errnum ? ": " : "", errnum ? errno_nl(errnum) : "");
 			goto out;
 		}
 		break;

@@ -204,21 +204,31 @@ bool file_readable(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, R_OK) == 0;
 }
 
-enum file_kind file_sniff(const char *path)
+/* file_sniff(), and for FILE_UNREADABLE the errno (0: not a regular file). */
+static enum file_kind sniff(const char *path, int *errnum)
 {
 	unsigned char h[8];
 	struct stat st;
 	ssize_t n;
 	int fd;
 
-	if (stat(path, &st) < 0)
-		return errno == ENOENT || errno == ENOTDIR ? FILE_MISSING : FILE_UNREADABLE;
+	*errnum = 0;
+	if (stat(path, &st) < 0) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			return FILE_MISSING;
+		*errnum = errno;
+		return FILE_UNREADABLE;
+	}
 	if (!S_ISREG(st.st_mode))
 		return FILE_UNREADABLE;
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	if (fd < 0)
+	if (fd < 0) {
+		*errnum = errno;
 		return FILE_UNREADABLE;
+	}
 	n = read(fd, h, sizeof(h));
+	if (n < 0)
+		*errnum = errno;
 	close(fd);
 	if (n < 0)
 		return FILE_UNREADABLE;
@@ -233,6 +243,13 @@ enum file_kind file_sniff(const char *path)
 	return FILE_OTHER;
 }
 
+enum file_kind file_sniff(const char *path)
+{
+	int errnum;
+
+	return sniff(path, &errnum);
+}
+
 void file_probe(const char *path, struct file_info *fi)
 {
 	unsigned char h[32], tail[1024];
@@ -241,11 +258,12 @@ void file_probe(const char *path, struct file_info *fi)
 	int fd;
 
 	memset(fi, 0, sizeof(*fi));
-	fi->kind = file_sniff(path);
+	fi->kind = sniff(path, &fi->errnum);
 	if (fi->kind != FILE_PDF && fi->kind != FILE_PNG)
 		return;
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		fi->errnum = fd < 0 ? errno : 0;
 		if (fd >= 0)
 			close(fd);
 		fi->kind = FILE_UNREADABLE;
@@ -254,13 +272,19 @@ void file_probe(const char *path, struct file_info *fi)
 	fi->size = st.st_size;
 	if (fi->kind == FILE_PNG) {
 		n = read(fd, h, sizeof(h));
-		if (n >= 25 && !memcmp(h + 12, "IHDR", 4))
+		if (n < 0) {
+			fi->errnum = errno;
+			fi->kind = FILE_UNREADABLE;
+		} else if (n >= 25 && !memcmp(h + 12, "IHDR", 4))
 			fi->png_depth = h[24];
 	} else {
 		off_t off = st.st_size > (off_t)sizeof(tail) ? st.st_size - (off_t)sizeof(tail) : 0;
 
 		n = pread(fd, tail, sizeof(tail), off);
-		if (n > 5) {
+		if (n < 0) {
+			fi->errnum = errno;
+			fi->kind = FILE_UNREADABLE;
+		} else if (n > 5) {
 			ssize_t i;
 
 			for (i = n - 5; i >= 0; i--)

@@ -59,6 +59,7 @@ struct file_info {
 	long long size;
 	int png_depth;       /* PNG: bits per channel (8 is what the PDF library can show) */
 	bool pdf_has_eof;    /* PDF: the file ends with %%EOF (not cut off) */
+	int errnum;          /* FILE_UNREADABLE: the system's reason (0: not a regular file) */
 };
 void file_probe(const char *path, struct file_info *fi);
 /* Dutch name of a kind: "PDF", "PNG-afbeelding", ... */

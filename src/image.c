@@ -13,6 +13,7 @@
 #include "fileio.h"
 #include "mem.h"
 
+#include <errno.h>
 #include <png.h>
 #include <setjmp.h>
 #include <stdbool.h>
@@ -62,7 +63,9 @@ static void on_png_warning(png_structp png, png_const_charp msg)
 		g->over_limit = true;
 }
 
-static const char *check_png(const char *path)
+static const char unreadable[] = "kan niet worden gelezen";
+
+static const char *check_png(const char *path, int *errnum)
 {
 	struct png_guard g;
 	png_structp png;
@@ -71,8 +74,10 @@ static const char *check_png(const char *path)
 	unsigned char *volatile row = NULL;
 	const char *why = NULL;
 
-	if (!f)
-		return "kan niet worden gelezen";
+	if (!f) {
+		*errnum = errno;
+		return unreadable;
+	}
 	g.why = NULL;
 	g.over_limit = false;
 	png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &g, on_png_error, on_png_warning);
@@ -80,7 +85,13 @@ static const char *check_png(const char *path)
 	if (!info)
 		die_oom();
 	if (setjmp(g.jump)) {
-		why = g.why;
+		/* a failing read looks like a cut-off file to libpng */
+		if (ferror(f)) {
+			*errnum = errno ? errno : EIO;
+			why = unreadable;
+		} else {
+			why = g.why;
+		}
 	} else {
 		png_uint_32 y, h;
 		int pass, passes;
@@ -109,7 +120,7 @@ static unsigned be16(const unsigned char *p)
 }
 
 /* Walk the marker segments to the first scan; then the end marker must follow. */
-static const char *check_jpeg(const char *path)
+static const char *check_jpeg(const char *path, int *errnum)
 {
 	struct buf b = BUF_INIT;
 	struct err e = ERR_INIT;
@@ -120,7 +131,8 @@ static const char *check_jpeg(const char *path)
 	int sof = 0;
 
 	if (file_read(path, JPEG_MAX_FILE, &b, &e)) {
-		why = e.code && strstr(e.msg.s, "te groot") ? "is te groot (hoogstens 64 MB)" : "kan niet worden gelezen";
+		*errnum = e.errnum;
+		why = e.errnum ? unreadable : strstr(e.msg.s, "te groot") ? "is te groot (hoogstens 64 MB)" : damaged;
 		goto out;
 	}
 	s = (const unsigned char *)b.s;
@@ -171,13 +183,14 @@ out:
 	return why;
 }
 
-const char *image_problem(const char *path)
+const char *image_problem(const char *path, enum file_kind kind, int *errnum)
 {
-	switch (file_sniff(path)) {
+	*errnum = 0;
+	switch (kind) {
 	case FILE_PNG:
-		return check_png(path);
+		return check_png(path, errnum);
 	case FILE_JPEG:
-		return check_jpeg(path);
+		return check_jpeg(path, errnum);
 	default:
 		return NULL;
 	}

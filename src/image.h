@@ -15,6 +15,8 @@
 #ifndef IMAGE_H
 #define IMAGE_H
 
+#include "fileio.h"
+
 /* Largest width or height accepted, in pixels (A4 at 1200 dpi is 9,921 × 14,031). */
 #define IMAGE_MAX_SIDE 20000
 
@@ -22,8 +24,10 @@
  * NULL when the PNG or JPEG file at path can go into the PDF; otherwise a
  * Dutch phrase that completes "<file> ...", such as "is beschadigd (een
  * controlegetal klopt niet)". The phrase is a constant: do not free it.
- * Files of other kinds are not looked at (NULL).
+ * When the system could not read the file (the file itself may be fine),
+ * *errnum is set to the errno and the phrase is "kan niet worden gelezen";
+ * otherwise *errnum is 0. Files of other kinds are not looked at (NULL).
  */
-const char *image_problem(const char *path);
+const char *image_problem(const char *path, enum file_kind kind, int *errnum);
 
 #endif

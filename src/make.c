@@ -52,12 +52,14 @@ static void release_atts(struct att *a, size_t n)
 static int probe(struct app *app, struct pdf *pdf, struct att *a, bool concept, bool *keep)
 {
 	struct err e = ERR_INIT;
+	struct file_info fi;
 	int r = 0;
 
 	*keep = true;
 	if (!a->shared)
 		return 0;
-	switch (file_sniff(a->path)) {
+	file_probe(a->path, &fi);
+	switch (fi.kind) {
 	case FILE_PDF:
 		a->is_pdf = true;
 		if ((r = attach_count_pages(a->path, &a->npages, &e)))
@@ -72,6 +74,12 @@ static int probe(struct app *app, struct pdf *pdf, struct att *a, bool concept, 
 		break;
 	case FILE_EMPTY:
 		r = err_set(&e, EXIT_INVALID, "bijlage '%s': het bestand %s is leeg", a->title, a->stored);
+		break;
+	case FILE_UNREADABLE:
+		if (fi.errnum)
+			r = err_errno(&e, fi.errnum, "bijlage '%s': het bestand %s kan niet worden gelezen", a->title, a->stored);
+		else
+			r = err_set(&e, EXIT_INVALID, "bijlage '%s': %s is geen gewoon bestand", a->title, a->stored);
 		break;
 	default:
 		r = err_set(&e, EXIT_INVALID, "bijlage '%s': %s is geen PDF, PNG of JPEG", a->title, a->stored);
@@ -195,6 +203,12 @@ int make_dossier(struct app *app, const char *path, const struct make_opts *o, s
 	res->route_name = xstrdup(r->name);
 	res->table = xstrdup(r->table);
 	res->school = xstrdup(json_str(casus_get(&c, "casus.school.naam")) ? json_str(casus_get(&c, "casus.school.naam")) : "");
+	for (i = 0; res->errors && !o->concept && i < fs.n; i++)
+		if (fs.v[i].sev == SEV_ERROR && fs.v[i].sys_errno) {
+			/* not the dossier's fault: the system could not read one of its files */
+			err_set(&app->err, EXIT_SYSTEM, "%s", fs.v[i].message);
+			goto out;
+		}
 	if (res->errors && !o->concept) {
 		err_set(&app->err, EXIT_INVALID,
 			"het dossier is niet volledig voor de %s (%zu punt%s); zie 'dossier controleer %s', "

@@ -795,7 +795,11 @@ static void check_file(struct ctx *C, const char *stored, const char *title, con
 		report(C, field, vars, NULL, "%s: het bestand %s bestaat niet (meer).", title, stored);
 		break;
 	case FILE_UNREADABLE:
-		report(C, field, vars, NULL, "%s: het bestand %s kan niet worden gelezen.", title, stored);
+		if (fi.errnum)
+			report(C, field, vars, NULL, "%s: het bestand %s kan niet worden gelezen: %s.", title, stored,
+			       errno_nl(fi.errnum))->sys_errno = fi.errnum;
+		else
+			report(C, field, vars, NULL, "%s: %s is geen gewoon bestand en kan niet worden gelezen.", title, stored);
 		break;
 	case FILE_EMPTY:
 		report(C, field, vars, NULL, "%s: %s is leeg (0 bytes). Sla het document opnieuw op.", title, stored);
@@ -809,9 +813,13 @@ static void check_file(struct ctx *C, const char *stored, const char *title, con
 			       "%s: %s is een %d-bits PNG; die kan niet in de PDF. Sla de scan op als JPEG of als 8-bits PNG.",
 			       title, stored, fi.png_depth);
 		} else {
-			const char *why = image_problem(full);
+			int errnum;
+			const char *why = image_problem(full, fi.kind, &errnum);
 
-			if (why)
+			if (why && errnum)
+				report(C, field, vars, NULL, "%s: de afbeelding %s kan niet worden gelezen: %s.", title, stored,
+				       errno_nl(errnum))->sys_errno = errnum;
+			else if (why)
 				report(C, field, vars, NULL, "%s: de afbeelding %s %s. Scan het document opnieuw.", title, stored, why);
 		}
 		break;

@@ -84,6 +84,13 @@ $(B)/tools/bench_check: tests/tools/bench_check.c $(LIBOBJ) | $(B)/tools
 	$(call say,LINK,$@)
 	$(Q)$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(LIBOBJ) $(LIBS)
 
+# --- fault injection (tests/e2e/t0410): an LD_PRELOAD library, not a program ---
+FAULTSHIM = $(B)/tools/faultshim.so
+
+$(FAULTSHIM): tests/tools/faultshim.c | $(B)/tools
+	$(call say,CC-SO,$<)
+	$(Q)$(CC) $(CFLAGS_ALL) -fPIC -shared -o $@ $< -ldl
+
 $(B)/tools/%: tests/tools/%.c | $(B)/tools
 	$(call say,CC,$<)
 	$(Q)$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< -lhpdf -lutil
@@ -108,7 +115,7 @@ demo: deps-build
 test: deps-test
 	@$(MAKE) --no-print-directory check
 
-TOOLS = $(TOOLSRC:tests/tools/%.c=$(B)/tools/%)
+TOOLS = $(filter-out $(B)/tools/faultshim,$(TOOLSRC:tests/tools/%.c=$(B)/tools/%)) $(FAULTSHIM)
 
 check: $(B)/dossier $(B)/unit $(BSAN)/dossier $(BSAN)/unit $(TOOLS)
 	@sh tests/run.sh

@@ -2,7 +2,9 @@
 #
 #   make            build build/dossier
 #   make demo       install what is missing, build, render the sample dossiers
-#   make test       install what is missing, run all tests (also under ASan+UBSan)
+#   make test       install what is missing, run all tests (also under ASan+UBSan),
+#                   including the hostile corpus (tests/hostile/) and fault injection
+#   make valgrind   the end-to-end tests with every run of dossier under valgrind
 #   make bench      speed and memory figures
 #   make install PREFIX=/usr/local DESTDIR=
 #   make clean
@@ -119,6 +121,12 @@ TOOLS = $(filter-out $(B)/tools/faultshim,$(TOOLSRC:tests/tools/%.c=$(B)/tools/%
 
 check: $(B)/dossier $(B)/unit $(BSAN)/dossier $(BSAN)/unit $(TOOLS)
 	@sh tests/run.sh
+
+# --- valgrind: the end-to-end tests with every dossier run under memcheck ---
+valgrind: deps-test
+	@sh .ci/need-debs valgrind
+	@$(MAKE) --no-print-directory $(B)/dossier $(TOOLS)
+	@sh tests/valgrind.sh
 
 bench: deps-test
 	@$(MAKE) --no-print-directory $(B)/dossier $(TOOLS)

@@ -457,7 +457,9 @@ int make_batch(struct app *app, char **cases, int n, const char *dir, const stru
 		worst = EXIT_SYSTEM;
 	if (tty)
 		printf("\r\033[K");
-	if (!quiet)
+	if (!quiet && done - failed == 0 && created)
+		printf("Geen van de %d dossiers gemaakt; zie de meldingen hierboven\n", n);
+	else if (!quiet)
 		printf("%d van de %d dossiers gemaakt in %s/%s\n", done - failed, n, dir,
 		       failed ? "; zie de meldingen hierboven" : "");
 	if (worst)

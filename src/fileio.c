@@ -192,7 +192,8 @@ void fileio_temp_remove(char *path)
 {
 	if (!path)
 		return;
-	unlink(path);
+	if (unlink(path) < 0 && errno != ENOENT)
+		return; /* stays registered (and allocated): removed again at exit */
 	temp_del(path);
 	free(path);
 }
@@ -379,12 +380,13 @@ static int fault(const char *step)
 	return f && !strcmp(f, step);
 }
 
-static int write_all(int fd, const char *data, size_t len)
+/* All of data to fd, going on after short writes; hook: the DOSSIER_TEST_FAULT step. */
+static int write_all(int fd, const char *data, size_t len, bool hook)
 {
 	while (len) {
 		ssize_t n;
 
-		if (fault("write")) {
+		if (hook && fault("write")) {
 			errno = ENOSPC;
 			return -1;
 		}
@@ -398,6 +400,11 @@ static int write_all(int fd, const char *data, size_t len)
 		len -= (size_t)n;
 	}
 	return 0;
+}
+
+int file_write_all(int fd, const void *data, size_t len)
+{
+	return write_all(fd, data, len, false);
 }
 
 /*
@@ -494,7 +501,7 @@ static int write_atomic(const char *where, const void *data, size_t len, bool no
 		goto out;
 	}
 	temp_add(tmp.s);
-	if (write_all(fd, data, len) < 0) {
+	if (write_all(fd, data, len, true) < 0) {
 		err_errno(e, errno, "%s kan niet worden opgeslagen", where);
 		goto fail;
 	}
@@ -529,8 +536,10 @@ static int write_atomic(const char *where, const void *data, size_t len, bool no
 fail:
 	if (fd >= 0)
 		close(fd);
-	unlink(tmp.s);
-	temp_del(tmp.s);
+	if (unlink(tmp.s) < 0 && errno != ENOENT)
+		buf_detach(&tmp, NULL); /* stays registered: removed again at exit */
+	else
+		temp_del(tmp.s);
 out:
 	buf_release(&tmp);
 	free(dir);

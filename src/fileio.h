@@ -6,8 +6,9 @@
  * created with O_EXCL and mode 0600, are fsync'ed, and the temporary file
  * is renamed over the target. A crash, a full disk or a kill at any moment
  * leaves either the old file or the new one, never a mix. Temporary files
- * are removed on every error path, at exit, and on SIGINT/SIGTERM/SIGHUP;
- * one left behind by SIGKILL is removed by the next write to that target.
+ * are removed on every error path, at exit, and on SIGINT/SIGTERM/SIGHUP
+ * (one whose removal fails is tried again at exit); one left behind by
+ * SIGKILL is removed by the next write to that target.
  */
 #ifndef FILEIO_H
 #define FILEIO_H
@@ -47,8 +48,14 @@ void fileio_signal_message(const char *msg);
  * an open descriptor or -1 with e set.
  */
 int fileio_temp_near(const char *near, const char *tag, char **path, struct err *e);
-/* Remove a file made by fileio_temp_near() and forget it. */
+/*
+ * Remove a file made by fileio_temp_near() and forget it (path is freed).
+ * If the removal fails, the file stays registered and is tried again at
+ * exit.
+ */
 void fileio_temp_remove(char *path);
+/* Write all of data to fd, going on after short writes; -1 with errno. */
+int file_write_all(int fd, const void *data, size_t len);
 
 /* What the first bytes of a file say it is. */
 enum file_kind { FILE_MISSING, FILE_UNREADABLE, FILE_EMPTY, FILE_PDF, FILE_PNG, FILE_JPEG, FILE_OTHER };

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fault injection at every call site in turn. For each path that writes a
 # file (zet, maak without and with attachments, nieuw, agenda, the save in
-# invullen) a reference run counts the calls; then the N-th call of each
+# invullen, invullen's text file for $EDITOR) a reference run counts the
+# calls; then the N-th call of each
 # kind is made to fail, for every N:
 #   - system calls through tests/tools/faultshim.so (LD_PRELOAD: only with
 #     the normal build, ASan must be the first library loaded), every N;
@@ -73,7 +74,20 @@ IN_invullen=antwoord.txt
 # leave the case file as saved so far (here: as after the run)
 PARTIAL_invullen=1
 
-PATHS=${FAULT_PATHS:-"zet maak bijlagen nieuw agenda invullen"}
+# a long text through $EDITOR: the private text file next to the case
+printf '#!/bin/sh\nprintf "Tekst uit de editor.\\n" >"$1"\n' >"$T/editor.sh"
+chmod 755 "$T/editor.sh"
+prep_editor() {
+	cp "$SAMPLES/adviestafel.json" c.json
+	"$DOSSIER" zet c.json --wis voorblad.samenvatting >/dev/null
+	printf 'e\nstop\n' >antwoord.txt
+}
+CMD_editor='invullen c.json voorblad'
+IN_editor=antwoord.txt
+ENV_editor="EDITOR=$T/editor.sh"
+PARTIAL_editor=1
+
+PATHS=${FAULT_PATHS:-"zet maak bijlagen nieuw agenda invullen editor"}
 
 # ---- helpers ------------------------------------------------------------
 
@@ -95,13 +109,16 @@ stamp() {
 
 # Run the path's command in folder $1 with extra NAME=VALUE words; rc in $1/.run.rc.
 run_in() {
-	local dir=$1 p=$2 cmd in
+	local dir=$1 p=$2 cmd in env
 	shift 2
 	eval "cmd=\$CMD_$p"
 	eval "in=\${IN_$p:-}"
+	eval "env=\${ENV_$p:-}"
 	(
 		cd "$dir" || exit 3
 		set +e
+		# shellcheck disable=SC2163
+		[ -n "$env" ] && export "$env"
 		# shellcheck disable=SC2163
 		[ $# -gt 0 ] && export "$@"
 		# shellcheck disable=SC2086

@@ -21,7 +21,9 @@
  * /sys and /dev. The counters live in a shared anonymous mapping made at
  * load time, so the workers a batch forks count on the same counters and
  * the N-th call of the whole process tree fails, once. Only the process
- * that loaded the library writes the report.
+ * that loaded the library writes the report. The library takes itself out
+ * of LD_PRELOAD at load time: programs that dossier starts (the $EDITOR)
+ * run without it, so a fault hits dossier only.
  *
  * Not usable together with ASan (its runtime must come first); the tests
  * use it with the normal build.
@@ -70,6 +72,7 @@ __attribute__((constructor)) static void shim_init(void)
 	const char *f = getenv("FAULT_CALL"), *e = getenv("FAULT_ERRNO");
 	int k;
 
+	unsetenv("LD_PRELOAD");
 	sh = mmap(NULL, sizeof(*sh), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (sh == MAP_FAILED)
 		sh = NULL;

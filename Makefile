@@ -2,7 +2,9 @@
 #
 #   make            build build/dossier
 #   make demo       install what is missing, build, render the sample dossiers
-#   make test       install what is missing, run all tests (also under ASan+UBSan)
+#   make test       install what is missing, run all tests (also under ASan+UBSan),
+#                   including the hostile corpus (tests/hostile/) and fault injection
+#   make valgrind   the end-to-end tests with every run of dossier under valgrind
 #   make bench      speed and memory figures
 #   make install PREFIX=/usr/local DESTDIR=
 #   make clean
@@ -15,8 +17,8 @@ PREFIX   ?= /usr/local
 DESTDIR  ?=
 CC       ?= cc
 
-PKGS      = libcjson libedit
-BUILD_DEBS = gcc make pkg-config libhpdf-dev libcjson-dev libiniparser-dev libqpdf-dev libedit-dev
+PKGS      = libcjson libedit libpng
+BUILD_DEBS = gcc make pkg-config libhpdf-dev libcjson-dev libiniparser-dev libqpdf-dev libedit-dev libpng-dev
 TEST_DEBS  = qpdf poppler-utils mupdf-tools
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) libqpdf 2>/dev/null)
@@ -83,6 +85,13 @@ $(BSAN)/unit: $(UNITSRC) $(SANLIBOBJ) tests/unit/unit.h
 $(B)/tools/bench_check: tests/tools/bench_check.c $(LIBOBJ) | $(B)/tools
 	$(call say,LINK,$@)
 	$(Q)$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(LIBOBJ) $(LIBS)
+
+# --- fault injection (tests/e2e/t0410): an LD_PRELOAD library, not a program ---
+FAULTSHIM = $(B)/tools/faultshim.so
+
+$(FAULTSHIM): tests/tools/faultshim.c | $(B)/tools
+	$(call say,CC-SO,$<)
+	$(Q)$(CC) $(CFLAGS_ALL) -fPIC -shared -o $@ $< -ldl
 
 $(B)/tools/%: tests/tools/%.c | $(B)/tools
 	$(call say,CC,$<)
@@ -163,10 +172,16 @@ demo: deps-build
 test: deps-test
 	@$(MAKE) --no-print-directory check
 
-TOOLS = $(TOOLSRC:tests/tools/%.c=$(B)/tools/%)
+TOOLS = $(filter-out $(B)/tools/faultshim,$(TOOLSRC:tests/tools/%.c=$(B)/tools/%)) $(FAULTSHIM)
 
 check: $(B)/dossier $(B)/unit $(BSAN)/dossier $(BSAN)/unit $(TOOLS)
 	@sh tests/run.sh
+
+# --- valgrind: the end-to-end tests with every dossier run under memcheck ---
+valgrind: deps-test
+	@sh .ci/need-debs valgrind
+	@$(MAKE) --no-print-directory $(B)/dossier $(TOOLS)
+	@sh tests/valgrind.sh
 
 bench: deps-test
 	@$(MAKE) --no-print-directory $(B)/dossier $(TOOLS)

@@ -93,7 +93,11 @@ static int apply_labels(struct app *app)
 		const char *k = ini_key(ini, "labels", i);
 
 		if (formset_set_label(&app->forms, k, ini_get(ini, "labels", k), &app->err)) {
-			err_prefix(&app->err, "%s: [labels] %s", ini_file(ini), k);
+			struct buf where = BUF_INIT;
+
+			ini_where(ini, "labels", k, &where);
+			err_prefix(&app->err, "%s: [labels] %s", where.s, k);
+			buf_release(&where);
 			app->err.code = EXIT_SYSTEM;
 			return -1;
 		}
@@ -104,6 +108,7 @@ static int apply_labels(struct app *app)
 int app_setup(struct app *app, const char *region)
 {
 	char *def = NULL, *formsdir;
+	bool configured = false;
 	int r;
 
 	if (app->ready) {
@@ -120,14 +125,17 @@ int app_setup(struct app *app, const char *region)
 			return -1;
 		app->cfg_loaded = true;
 	}
-	if (!region)
-		region = config_get(&app->cfg, "standaard", "regio");
+	if (!region && (region = config_get(&app->cfg, "standaard", "regio")))
+		configured = true;
 	if (!region)
 		region = def = profile_default(app->datadir);
 	r = profile_load(&app->prof, app->datadir, region, &app->err);
 	free(def);
-	if (r)
+	if (r) {
+		if (configured && app->err.code == EXIT_USAGE)
+			app_err_where(app, app->cfg.ini, "standaard", "regio");
 		return -1;
+	}
 	formsdir = app_data_path(app, "forms");
 	r = formset_load(&app->forms, formsdir, &app->err);
 	free(formsdir);
@@ -148,9 +156,23 @@ int app_setup(struct app *app, const char *region)
 	return 0;
 }
 
+void app_err_where(struct app *app, const struct ini *ini, const char *section, const char *key)
+{
+	struct buf where = BUF_INIT;
+
+	ini_where(ini, section, key, &where);
+	err_prefix(&app->err, "%s: [%s] %s", where.s, section, key);
+	buf_release(&where);
+}
+
 int app_setup_case(struct app *app, const struct casus *c)
 {
-	return app_setup(app, casus_region(c));
+	if (app_setup(app, casus_region(c))) {
+		if (casus_region(c) && app->err.code == EXIT_USAGE)
+			err_prefix(&app->err, "%s: dossier.regio", c->path);
+		return -1;
+	}
+	return 0;
 }
 
 const struct route *app_route(struct app *app, const struct casus *c, const char *arg)

@@ -17,6 +17,7 @@
 #include "rules.h"
 
 struct casus;
+struct ini;
 
 struct app {
 	char *datadir;           /* holds forms/, templates/, fonts/ */
@@ -49,6 +50,9 @@ void app_release(struct app *app);
 const struct route *app_route(struct app *app, const struct casus *c, const char *arg);
 /* The route's Dutch name, or the id itself when unknown. */
 const char *app_route_name(const struct app *app, const char *id);
+
+/* Put "file:line: [section] key: " in front of app->err (the value came from there). */
+void app_err_where(struct app *app, const struct ini *ini, const char *section, const char *key);
 
 /* A data file path below the data folder; caller frees. */
 char *app_data_path(const struct app *app, const char *rel);

@@ -19,6 +19,7 @@
 #include "utf8.h"
 
 #include <dlfcn.h>
+#include <errno.h>
 #include <qpdf/qpdf-c.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -32,7 +33,7 @@
 
 #define QPDF_FUNCS(X) \
 	X(qpdf_init) X(qpdf_cleanup) X(qpdf_silence_errors) X(qpdf_set_suppress_warnings) X(qpdf_read) \
-	X(qpdf_read_memory) X(qpdf_has_error) X(qpdf_get_error) X(qpdf_get_error_full_text) \
+	X(qpdf_read_memory) X(qpdf_has_error) X(qpdf_get_error) X(qpdf_get_error_full_text) X(qpdf_get_error_code) \
 	X(qpdf_is_encrypted) X(qpdf_get_num_pages) X(qpdf_get_page_n) X(qpdf_add_page_at) \
 	X(qpdf_push_inherited_attributes_to_page) X(qpdf_init_write_memory) X(qpdf_set_deterministic_ID) \
 	X(qpdf_write) X(qpdf_get_buffer_length) X(qpdf_get_buffer) X(qpdf_oh_get_key) X(qpdf_oh_is_dictionary) \
@@ -76,6 +77,7 @@ static int load_qpdf(struct err *e)
 #define qpdf_has_error p_qpdf_has_error
 #define qpdf_get_error p_qpdf_get_error
 #define qpdf_get_error_full_text p_qpdf_get_error_full_text
+#define qpdf_get_error_code p_qpdf_get_error_code
 #define qpdf_is_encrypted p_qpdf_is_encrypted
 #define qpdf_get_num_pages p_qpdf_get_num_pages
 #define qpdf_get_page_n p_qpdf_get_page_n
@@ -120,6 +122,12 @@ static char *qpdf_reason(qpdf_data q)
 	return xstrdup("onbekende fout");
 }
 
+/* Did qpdf fail because of the system (open, read, memory) rather than the file's contents? */
+static bool system_error(qpdf_data q)
+{
+	return qpdf_has_error(q) && qpdf_get_error_code(q, qpdf_get_error(q)) == qpdf_e_system;
+}
+
 static qpdf_data open_pdf(const char *path, struct err *e)
 {
 	qpdf_data q = qpdf_init();
@@ -127,10 +135,14 @@ static qpdf_data open_pdf(const char *path, struct err *e)
 	qpdf_silence_errors(q);
 	qpdf_set_suppress_warnings(q, QPDF_TRUE);
 	if (qpdf_read(q, path, NULL) & QPDF_ERRORS) {
-		char *why = qpdf_reason(q);
+		if (system_error(q)) {
+			err_errno(e, errno ? errno : EIO, "%s kan niet worden gelezen", path);
+		} else {
+			char *why = qpdf_reason(q);
 
-		err_set(e, EXIT_INVALID, "%s is geen leesbare PDF (%s)", path, why);
-		free(why);
+			err_set(e, EXIT_INVALID, "%s is geen leesbare PDF (%s)", path, why);
+			free(why);
+		}
 		qpdf_cleanup(&q);
 		return NULL;
 	}

@@ -77,7 +77,7 @@ void casus_create(struct casus *c, const char *path, const char *ref, const char
 	buf_release(&today);
 }
 
-int casus_save(struct casus *c, struct err *e)
+static int save(struct casus *c, bool create, struct err *e)
 {
 	struct buf out = BUF_INIT, today = BUF_INIT;
 	json *meta = json_get(c->root, "dossier");
@@ -89,9 +89,19 @@ int casus_save(struct casus *c, struct err *e)
 		buf_release(&today);
 	}
 	json_print(c->root, &out);
-	r = file_write_atomic(c->path, out.s, out.len, e);
+	r = create ? file_write_new(c->path, out.s, out.len, e) : file_write_atomic(c->path, out.s, out.len, e);
 	buf_release(&out);
 	return r;
+}
+
+int casus_save(struct casus *c, struct err *e)
+{
+	return save(c, false, e);
+}
+
+int casus_save_new(struct casus *c, struct err *e)
+{
+	return save(c, true, e);
 }
 
 void casus_release(struct casus *c)

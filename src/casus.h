@@ -41,6 +41,8 @@ void casus_create(struct casus *c, const char *path, const char *ref, const char
 		  const char *route);
 /* Write atomically (mode 0600); stamps dossier.gewijzigd. */
 int casus_save(struct casus *c, struct err *e);
+/* casus_save() for a new case: fails rather than replace an existing file. */
+int casus_save_new(struct casus *c, struct err *e);
 void casus_release(struct casus *c);
 
 /* The "dossier" meta values; NULL when absent. */

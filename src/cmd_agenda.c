@@ -63,11 +63,37 @@ struct meeting {
 	struct ini *ini;
 };
 
+/*
+ * The meeting file is part of what the user typed, like the command line:
+ * a wrong value in it is exit 2 (a file that is no INI file at all, 3).
+ */
+static int meeting_error(struct app *app, const struct meeting *m, const char *key, const char *what)
+{
+	struct buf where = BUF_INIT;
+
+	ini_where(m->ini, "vergadering", key, &where);
+	err_set(&app->err, EXIT_USAGE, "%s: [vergadering] %s: %s", where.s, key, what);
+	buf_release(&where);
+	return -1;
+}
+
+static int meeting_number(struct app *app, const struct meeting *m, const char *section, const char *key, double def,
+			  double lo, double hi, int *out)
+{
+	double num;
+
+	if (ini_get_number(m->ini, section, key, def, lo, hi, &num, &app->err)) {
+		app->err.code = EXIT_USAGE;
+		return -1;
+	}
+	*out = (int)num;
+	return 0;
+}
+
 static int meeting_load(struct app *app, const char *file, struct meeting *m)
 {
 	const char *d, *b;
 	struct buf msg = BUF_INIT;
-	double num;
 	struct err *e = &app->err;
 
 	memset(m, 0, sizeof(*m));
@@ -76,22 +102,17 @@ static int meeting_load(struct app *app, const char *file, struct meeting *m)
 	d = ini_get(m->ini, "vergadering", "datum");
 	b = ini_get(m->ini, "vergadering", "begin");
 	if (!d || !date_parse_user(d, &m->day, &msg)) {
-		err_set(e, EXIT_USAGE, "%s: [vergadering] datum: %s", file, d ? msg.s : "ontbreekt (dd-mm-jjjj)");
+		meeting_error(app, m, "datum", d ? msg.s : "ontbreekt (dd-mm-jjjj)");
 		buf_release(&msg);
 		return -1;
 	}
 	buf_release(&msg);
 	if (!b || !time_parse(b, &m->begin))
-		return err_set(e, EXIT_USAGE, "%s: [vergadering] begin: %s", file, b ? "geen tijd (uu.mm)" : "ontbreekt (uu.mm)");
-	if (ini_get_number(m->ini, "vergadering", "duur", 30, 5, 240, &num, e))
+		return meeting_error(app, m, "begin", b ? "geen tijd (uu.mm)" : "ontbreekt (uu.mm)");
+	if (meeting_number(app, m, "vergadering", "duur", 30, 5, 240, &m->duration) ||
+	    meeting_number(app, m, "vergadering", "pauze_na", 0, 0, 100, &m->pause_after) ||
+	    meeting_number(app, m, "vergadering", "pauze", 15, 0, 120, &m->pause))
 		return -1;
-	m->duration = (int)num;
-	if (ini_get_number(m->ini, "vergadering", "pauze_na", 0, 0, 100, &num, e))
-		return -1;
-	m->pause_after = (int)num;
-	if (ini_get_number(m->ini, "vergadering", "pauze", 15, 0, 120, &num, e))
-		return -1;
-	m->pause = (int)num;
 	m->title = ini_get(m->ini, "vergadering", "titel");
 	m->place = ini_get(m->ini, "vergadering", "plaats");
 	m->chair = ini_get(m->ini, "vergadering", "voorzitter");
@@ -106,10 +127,12 @@ static const char *base_of(const char *p)
 	return s ? s + 1 : p;
 }
 
-static void remove_dir(const char *dir)
+/* Remove the work folder and the dossiers in it; -1 with errno when something stays. */
+static int remove_dir(const char *dir)
 {
 	DIR *d = opendir(dir);
 	struct dirent *de;
+	int r = 0, en = 0;
 
 	if (d) {
 		while ((de = readdir(d))) {
@@ -118,12 +141,19 @@ static void remove_dir(const char *dir)
 			if (de->d_name[0] == '.' && (!de->d_name[1] || (de->d_name[1] == '.' && !de->d_name[2])))
 				continue;
 			p = path_join(dir, de->d_name);
-			unlink(p);
+			if (unlink(p) < 0 && errno != ENOENT && !en)
+				en = errno;
 			free(p);
 		}
 		closedir(d);
 	}
-	rmdir(dir);
+	if (rmdir(dir) < 0 && errno != ENOENT) {
+		r = -1;
+		if (!en)
+			en = errno;
+	}
+	errno = en;
+	return r;
 }
 
 static const char *name_lookup(void *ctx, const char *name, size_t len)
@@ -157,6 +187,7 @@ int cmd_agenda(struct app *app, int argc, char **argv)
 	struct buf title = BUF_INIT, bytes = BUF_INIT, out = BUF_INIT, sub = BUF_INIT, hl = BUF_INIT, hr = BUF_INIT;
 	char *work = NULL, **refs = NULL;
 	int n, i, rc = -1, clock;
+	bool created = false;
 	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
 	struct stat st;
 
@@ -180,10 +211,41 @@ int cmd_agenda(struct app *app, int argc, char **argv)
 			return -1;
 		}
 	}
-	if (meeting_load(app, argv[0], &m) || app_setup(app, ini_get(m.ini, "vergadering", "regio")))
+	if (meeting_load(app, argv[0], &m))
 		goto out;
-	if (stat(out_arg, &st) < 0 && (errno != ENOENT || mkdir(out_arg, 0700) < 0)) {
-		err_errno(&app->err, errno, "map %s kan niet worden gemaakt", out_arg);
+	if (app_setup(app, ini_get(m.ini, "vergadering", "regio"))) {
+		if (ini_get(m.ini, "vergadering", "regio") && app->err.code == EXIT_USAGE)
+			app_err_where(app, m.ini, "vergadering", "regio");
+		goto out;
+	}
+	/* the time slots first: a wrong [duur] must not cost the making of every dossier */
+	cases = xcalloc((size_t)n, sizeof(*cases));
+	clock = m.begin;
+	for (i = 1; i < n; i++) {
+		struct agenda_case *c = &cases[i - 1];
+		int minutes;
+
+		if (meeting_number(app, &m, "duur", base_of(argv[i]), m.duration, 5, 240, &minutes))
+			goto out;
+		c->start = clock;
+		c->end = clock + minutes;
+		clock = c->end;
+		if (m.pause_after == i && i + 1 < n)
+			clock += m.pause;
+		if (clock >= 24 * 60) {
+			err_set(&app->err, EXIT_USAGE, "%s: de vergadering loopt over middernacht; begin eerder of plan minder casussen",
+				argv[0]);
+			goto out;
+		}
+	}
+	if (stat(out_arg, &st) < 0) {
+		if (errno != ENOENT || mkdir(out_arg, 0700) < 0) {
+			err_errno(&app->err, errno, "map %s kan niet worden gemaakt", out_arg);
+			goto out;
+		}
+		created = true;
+	} else if (!S_ISDIR(st.st_mode)) {
+		err_set(&app->err, EXIT_USAGE, "%s is geen map; -o wijst naar de map voor de agenda", out_arg);
 		goto out;
 	}
 	/* the dossiers: in the output folder, or in a private folder inside it */
@@ -202,14 +264,11 @@ int cmd_agenda(struct app *app, int argc, char **argv)
 	}
 	if (make_batch(app, argv + 1, n - 1, work, &o, (int)(jobs > 16 ? 16 : jobs < 1 ? 1 : jobs), true))
 		goto out;
-	cases = xcalloc((size_t)n, sizeof(*cases));
 	refs = xcalloc((size_t)n * 4, sizeof(char *));
-	clock = m.begin;
 	for (i = 1; i < n; i++) {
 		struct agenda_case *c = &cases[i - 1];
 		struct casus cs = CASUS_INIT;
 		char *name = make_pdf_name(base_of(argv[i]), o.anonymous);
-		double minutes;
 		const struct route *r;
 
 		if (casus_load(&cs, argv[i], &app->err)) {
@@ -227,19 +286,8 @@ int cmd_agenda(struct app *app, int argc, char **argv)
 		c->route = refs[i * 4 + 1];
 		c->school = refs[i * 4 + 2];
 		c->pdf = refs[i * 4 + 3];
-		if (attach_count_pages(c->pdf, &c->pages, &app->err) ||
-		    ini_get_number(m.ini, "duur", base_of(argv[i]), m.duration, 5, 240, &minutes, &app->err))
+		if (attach_count_pages(c->pdf, &c->pages, &app->err))
 			goto out;
-		c->start = clock;
-		c->end = clock + (int)minutes;
-		clock = c->end;
-		if (m.pause_after == i && i + 1 < n)
-			clock += m.pause;
-		if (clock >= 24 * 60) {
-			err_set(&app->err, EXIT_USAGE, "%s: de vergadering loopt over middernacht; begin eerder of plan minder casussen",
-				argv[0]);
-			goto out;
-		}
 	}
 	tmpl_expand(&title, m.title ? m.title : "Agenda {adviestafel}", name_lookup, app, NULL);
 	if (tmpl_load(&t, app->datadir, config_get(&app->cfg, "opmaak", "sjabloon") ? config_get(&app->cfg, "opmaak", "sjabloon")
@@ -272,6 +320,23 @@ int cmd_agenda(struct app *app, int argc, char **argv)
 		if (pdf_render(pdf, &doc, &info, &bytes, &app->err) || attach_merge(&bytes, &doc, NULL, NULL, &app->err))
 			goto out;
 	}
+	/*
+	 * The dossiers are merged (in memory): remove them before the agenda is
+	 * written, so a folder that cannot be removed is an error, not a
+	 * forgotten copy of every dossier.
+	 */
+	if (work && !separate) {
+		int r = remove_dir(work);
+
+		if (r < 0) {
+			err_errno(&app->err, errno, "de werkmap %s met de dossiers kon niet worden opgeruimd; verwijder die zelf", work);
+			free(work);
+			work = NULL;
+			goto out;
+		}
+		free(work);
+		work = NULL;
+	}
 	{
 		int y, mo, d;
 
@@ -294,6 +359,8 @@ int cmd_agenda(struct app *app, int argc, char **argv)
 out:
 	if (work && !separate)
 		remove_dir(work);
+	if (rc && created)
+		rmdir(out_arg); /* only when still empty: what --los made stays */
 	free(work);
 	for (i = 0; refs && i < n * 4; i++)
 		free(refs[i]);

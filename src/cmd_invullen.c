@@ -418,8 +418,15 @@ static int run_editor(struct ses *S, const struct field *f, const char *current,
 	buf_addf(&content, "%s\n# Typ hierboven de tekst voor '%s'. Regels die met # beginnen, worden\n"
 			   "# weggelaten. Sla op en sluit de editor af om verder te gaan.\n",
 		 current ? current : "", f->label);
-	if (write(fd, content.s, content.len) != (ssize_t)content.len || close(fd) < 0) {
-		err_errno(&S->app->err, errno, "tijdelijk bestand voor de editor");
+	if (file_write_all(fd, content.s, content.len) < 0) {
+		int en = errno;
+
+		close(fd);
+		fd = -1;
+		errno = en;
+	}
+	if (fd < 0 || close(fd) < 0) {
+		err_errno(&S->app->err, errno, "het tijdelijke bestand %s voor de editor kan niet worden geschreven", tmp);
 		fileio_temp_remove(tmp);
 		buf_release(&content);
 		return -1;

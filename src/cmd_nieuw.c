@@ -121,15 +121,23 @@ int cmd_nieuw(struct app *app, int argc, char **argv)
 		err_set(&app->err, EXIT_USAGE, "geef precies één casusbestand op (zie 'dossier nieuw --help')");
 		return -1;
 	}
-	if (stat(argv[0], &st) == 0 || errno != ENOENT) {
+	if (lstat(argv[0], &st) == 0) {
 		err_set(&app->err, EXIT_USAGE, "%s bestaat al; kies een andere naam (een bestaande casus wordt nooit overschreven)",
 			argv[0]);
 		return -1;
 	}
+	if (errno != ENOENT) {
+		err_errno(&app->err, errno, "%s kan niet worden aangemaakt", argv[0]);
+		return -1;
+	}
 	if (app_setup(app, region))
 		return -1;
-	if (!route)
-		route = config_get(&app->cfg, "standaard", "route");
+	if (!route && (route = config_get(&app->cfg, "standaard", "route"))) {
+		if (!app_route(app, NULL, route)) {
+			app_err_where(app, app->cfg.ini, "standaard", "route");
+			return -1;
+		}
+	}
 	if (!route)
 		route = "adviestafel";
 	if (!app_route(app, NULL, route))
@@ -143,7 +151,7 @@ int cmd_nieuw(struct app *app, int argc, char **argv)
 		ref = genref.s;
 	}
 	casus_create(&c, argv[0], ref, app->prof.id, route);
-	if (prefill_school(app, &c, &prefilled) || casus_save(&c, &app->err))
+	if (prefill_school(app, &c, &prefilled) || casus_save_new(&c, &app->err))
 		goto out;
 	printf("Nieuwe casus aangemaakt: %s\n", argv[0]);
 	printf("  kenmerk  %s\n  regio    %s\n  route    %s\n", ref, app->prof.name, app_route_name(app, route));

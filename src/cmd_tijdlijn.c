@@ -8,6 +8,7 @@
 #include "cmd.h"
 #include "date.h"
 #include "finding.h"
+#include "json.h"
 #include "opt.h"
 #include "rules.h"
 #include "term.h"
@@ -53,9 +54,16 @@ int cmd_tijdlijn(struct app *app, int argc, char **argv)
 	timeline_build(&t, app->rules.tl, app->rules.ntl, c.root, date_today());
 	buf_addf(&out, "Tijdlijn van casus %s · route %s\n\n", casus_ref(&c) ? casus_ref(&c) : "(geen kenmerk)", r->name);
 	if (!t.has_start) {
-		err_set(&app->err, EXIT_INVALID,
-			"de eerste verzuimdag ontbreekt; vul die in met 'dossier zet %s casus.verzuim.startdatum=dd-mm-jjjj'",
-			argv[0]);
+		const char *given = json_str(casus_get(&c, "casus.verzuim.startdatum"));
+
+		if (given && *given)
+			err_set(&app->err, EXIT_INVALID,
+				"de eerste verzuimdag '%s' is geen geldige datum; verbeter die met 'dossier zet %s casus.verzuim.startdatum=dd-mm-jjjj'",
+				given, argv[0]);
+		else
+			err_set(&app->err, EXIT_INVALID,
+				"de eerste verzuimdag ontbreekt; vul die in met 'dossier zet %s casus.verzuim.startdatum=dd-mm-jjjj'",
+				argv[0]);
 		goto out;
 	}
 	buf_adds(&out, "  Datum        Week  Gebeurtenis\n");

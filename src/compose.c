@@ -374,7 +374,7 @@ static void build_repl(struct comp *C)
 
 		collect_names(C, &f->root, json_get(C->in->c->root, f->id));
 	}
-	if (C->nrepl) /* qsort() wants an array, even for no items */
+	if (C->nrepl > 1)
 		qsort(C->repl, C->nrepl, sizeof(*C->repl), by_length);
 }
 

@@ -19,6 +19,7 @@ int err_set(struct err *e, int code, const char *fmt, ...)
 	buf_vaddf(&e->msg, fmt, ap);
 	va_end(ap);
 	e->code = code;
+	e->errnum = 0;
 	return -1;
 }
 
@@ -32,6 +33,7 @@ int err_errno(struct err *e, int errnum, const char *fmt, ...)
 	va_end(ap);
 	buf_addf(&e->msg, ": %s", errno_nl(errnum));
 	e->code = EXIT_SYSTEM;
+	e->errnum = errnum;
 	return -1;
 }
 
@@ -53,6 +55,7 @@ void err_release(struct err *e)
 {
 	buf_release(&e->msg);
 	e->code = 0;
+	e->errnum = 0;
 }
 
 const char *errno_nl(int errnum)

@@ -21,8 +21,9 @@ enum exit_code {
 struct err {
 	int code;        /* one of enum exit_code; 0 while no error is set */
 	struct buf msg;  /* Dutch, no trailing newline */
+	int errnum;      /* set by err_errno(): the system's reason; else 0 */
 };
-#define ERR_INIT { 0, BUF_INIT }
+#define ERR_INIT { 0, BUF_INIT, 0 }
 
 /* Set the error (replacing an earlier one) and return -1. */
 int err_set(struct err *e, int code, const char *fmt, ...) PRINTF_LIKE(3, 4);

@@ -9,7 +9,9 @@
 #include "field.h"
 #include "buf.h"
 #include "date.h"
+#include "err.h"
 #include "fileio.h"
+#include "image.h"
 #include "json.h"
 #include "mem.h"
 #include "money.h"
@@ -571,7 +573,11 @@ static int check_money(const struct field *f, const json *v, struct buf *msg)
 		buf_addf(msg, "verwacht een bedrag in centen (heel getal), maar vond %s", json_type_name(v));
 		return -1;
 	}
-	if (d != floor(d) || d < 0 || d > (double)MONEY_MAX_CENTS) {
+	if (!isfinite(d)) { /* 1e400 in the file: cJSON makes it infinite */
+		buf_adds(msg, d > 0 ? "het bedrag is te groot" : "een bedrag kan niet negatief zijn");
+		return -1;
+	}
+	if (d != floor(d) || d < 0) {
 		buf_addf(msg, "%g is geen geldig bedrag in centen (heel getal van 0 tot %lld)", d,
 			 (long long)MONEY_MAX_CENTS);
 		return -1;
@@ -738,6 +744,7 @@ static int parse_file(const struct field *f, const char *text, const struct fiel
 {
 	struct buf t = BUF_INIT, stored = BUF_INIT;
 	const char *home = getenv("HOME");
+	enum file_kind k;
 	int r = -1;
 
 	buf_adds(&t, text);
@@ -754,9 +761,22 @@ static int parse_file(const struct field *f, const char *text, const struct fiel
 	}
 	if (check_text(f, t.s, t.len, false, msg))
 		goto out;
-	switch (file_sniff(t.s)) {
-	case FILE_PDF: case FILE_PNG: case FILE_JPEG:
+	switch ((k = file_sniff(t.s))) {
+	case FILE_PDF:
 		break;
+	case FILE_PNG: case FILE_JPEG: {
+		int errnum;
+		const char *why = image_problem(t.s, k, &errnum);
+
+		if (why) {
+			buf_addf(msg, "De afbeelding '%s' %s%s%s.", t.s, why, errnum ? ": " : "", errnum ? errno_nl(errnum) : "");
+			goto out;
+		}
+		break;
+	}
+	case FILE_EMPTY:
+		buf_addf(msg, "Het bestand '%s' is leeg.", t.s);
+		goto out;
 	case FILE_MISSING:
 		buf_addf(msg, "Het bestand '%s' bestaat niet.", t.s);
 		goto out;

@@ -104,13 +104,28 @@ void fileio_install_cleanup(void)
 	atexit(remove_temps);
 }
 
+/* What a path is when it is not a regular file, in Dutch. */
+static const char *kind_of(mode_t m)
+{
+	if (S_ISDIR(m))
+		return "een map";
+	if (S_ISFIFO(m))
+		return "een FIFO (named pipe)";
+	if (S_ISSOCK(m))
+		return "een socket";
+	if (S_ISCHR(m) || S_ISBLK(m))
+		return "een apparaat";
+	return "een onbekende soort bestand";
+}
+
 int file_read(const char *path, size_t max, struct buf *out, struct err *e)
 {
 	struct stat st;
 	int fd;
 	ssize_t n;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
 		return err_errno(e, errno, "%s kan niet worden geopend", path);
 	if (fstat(fd, &st) < 0) {
@@ -120,8 +135,9 @@ int file_read(const char *path, size_t max, struct buf *out, struct err *e)
 	}
 	if (!S_ISREG(st.st_mode)) {
 		close(fd);
-		return err_set(e, EXIT_SYSTEM, "%s is geen gewoon bestand", path);
+		return err_set(e, EXIT_SYSTEM, "%s is geen gewoon bestand maar %s", path, kind_of(st.st_mode));
 	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	if ((unsigned long long)st.st_size > max) {
 		close(fd);
 		return err_set(e, EXIT_SYSTEM, "%s is te groot (%.1f MB; maximaal %.1f MB)", path,
@@ -176,7 +192,8 @@ void fileio_temp_remove(char *path)
 {
 	if (!path)
 		return;
-	unlink(path);
+	if (unlink(path) < 0 && errno != ENOENT)
+		return; /* stays registered (and allocated): removed again at exit */
 	temp_del(path);
 	free(path);
 }
@@ -188,24 +205,36 @@ bool file_readable(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, R_OK) == 0;
 }
 
-enum file_kind file_sniff(const char *path)
+/* file_sniff(), and for FILE_UNREADABLE the errno (0: not a regular file). */
+static enum file_kind sniff(const char *path, int *errnum)
 {
 	unsigned char h[8];
 	struct stat st;
 	ssize_t n;
 	int fd;
 
-	if (stat(path, &st) < 0)
-		return errno == ENOENT || errno == ENOTDIR ? FILE_MISSING : FILE_UNREADABLE;
+	*errnum = 0;
+	if (stat(path, &st) < 0) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			return FILE_MISSING;
+		*errnum = errno;
+		return FILE_UNREADABLE;
+	}
 	if (!S_ISREG(st.st_mode))
 		return FILE_UNREADABLE;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0) {
+		*errnum = errno;
 		return FILE_UNREADABLE;
+	}
 	n = read(fd, h, sizeof(h));
+	if (n < 0)
+		*errnum = errno;
 	close(fd);
 	if (n < 0)
 		return FILE_UNREADABLE;
+	if (n == 0)
+		return FILE_EMPTY;
 	if (n >= 5 && !memcmp(h, "%PDF-", 5))
 		return FILE_PDF;
 	if (n >= 8 && !memcmp(h, "\x89PNG\r\n\x1a\n", 8))
@@ -213,6 +242,13 @@ enum file_kind file_sniff(const char *path)
 	if (n >= 3 && h[0] == 0xFF && h[1] == 0xD8 && h[2] == 0xFF)
 		return FILE_JPEG;
 	return FILE_OTHER;
+}
+
+enum file_kind file_sniff(const char *path)
+{
+	int errnum;
+
+	return sniff(path, &errnum);
 }
 
 void file_probe(const char *path, struct file_info *fi)
@@ -223,11 +259,12 @@ void file_probe(const char *path, struct file_info *fi)
 	int fd;
 
 	memset(fi, 0, sizeof(*fi));
-	fi->kind = file_sniff(path);
+	fi->kind = sniff(path, &fi->errnum);
 	if (fi->kind != FILE_PDF && fi->kind != FILE_PNG)
 		return;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0 || fstat(fd, &st) < 0) {
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		fi->errnum = fd < 0 ? errno : 0;
 		if (fd >= 0)
 			close(fd);
 		fi->kind = FILE_UNREADABLE;
@@ -236,13 +273,19 @@ void file_probe(const char *path, struct file_info *fi)
 	fi->size = st.st_size;
 	if (fi->kind == FILE_PNG) {
 		n = read(fd, h, sizeof(h));
-		if (n >= 25 && !memcmp(h + 12, "IHDR", 4))
+		if (n < 0) {
+			fi->errnum = errno;
+			fi->kind = FILE_UNREADABLE;
+		} else if (n >= 25 && !memcmp(h + 12, "IHDR", 4))
 			fi->png_depth = h[24];
 	} else {
 		off_t off = st.st_size > (off_t)sizeof(tail) ? st.st_size - (off_t)sizeof(tail) : 0;
 
 		n = pread(fd, tail, sizeof(tail), off);
-		if (n > 5) {
+		if (n < 0) {
+			fi->errnum = errno;
+			fi->kind = FILE_UNREADABLE;
+		} else if (n > 5) {
 			ssize_t i;
 
 			for (i = n - 5; i >= 0; i--)
@@ -263,6 +306,7 @@ const char *file_kind_name(enum file_kind k)
 	case FILE_JPEG: return "JPEG-afbeelding";
 	case FILE_MISSING: return "ontbrekend bestand";
 	case FILE_UNREADABLE: return "onleesbaar bestand";
+	case FILE_EMPTY: return "leeg bestand";
 	default: return "onbekend bestandstype";
 	}
 }
@@ -336,12 +380,13 @@ static int fault(const char *step)
 	return f && !strcmp(f, step);
 }
 
-static int write_all(int fd, const char *data, size_t len)
+/* All of data to fd, going on after short writes; hook: the DOSSIER_TEST_FAULT step. */
+static int write_all(int fd, const char *data, size_t len, bool hook)
 {
 	while (len) {
 		ssize_t n;
 
-		if (fault("write")) {
+		if (hook && fault("write")) {
 			errno = ENOSPC;
 			return -1;
 		}
@@ -357,19 +402,86 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
-int file_write_atomic(const char *path, const void *data, size_t len, struct err *e)
+int file_write_all(int fd, const void *data, size_t len)
 {
-	char *dir = path_dirname(path);
-	const char *base = path_basename(path);
+	return write_all(fd, data, len, false);
+}
+
+/*
+ * The file to replace for `path`: path itself, or the file a symbolic link
+ * points to (so saving a linked case file updates the file, not the link).
+ * Caller frees. NULL with e set when path exists but is no regular file.
+ */
+static char *write_target(const char *path, struct err *e)
+{
+	struct stat st;
+	char *real;
+
+	if (lstat(path, &st) < 0)
+		return xstrdup(path);
+	if (S_ISLNK(st.st_mode)) {
+		real = realpath(path, NULL);
+		if (!real) {
+			if (errno == ENOENT)
+				err_set(e, EXIT_SYSTEM, "%s is een symbolische koppeling naar een bestand dat niet bestaat", path);
+			else
+				err_errno(e, errno, "%s kan niet worden opgeslagen", path);
+			return NULL;
+		}
+		if (stat(real, &st) < 0 || S_ISREG(st.st_mode)) {
+			char *r = xstrdup(real);
+
+			free(real);
+			return r;
+		}
+		free(real);
+	}
+	if (S_ISDIR(st.st_mode))
+		err_set(e, EXIT_SYSTEM, "%s is een map, geen bestand", path);
+	else if (!S_ISREG(st.st_mode))
+		err_set(e, EXIT_SYSTEM, "%s is geen gewoon bestand maar %s; kies een andere naam", path, kind_of(st.st_mode));
+	else
+		return xstrdup(path);
+	return NULL;
+}
+
+/* Put tmp in place of target; with noreplace, never over an existing file. */
+static int put_in_place(const char *tmp, const char *target, bool noreplace)
+{
+	if (fault("rename")) {
+		errno = EACCES;
+		return -1;
+	}
+	if (noreplace) {
+		struct stat st;
+
+		if (renameat2(AT_FDCWD, tmp, AT_FDCWD, target, RENAME_NOREPLACE) == 0)
+			return 0;
+		if (errno != EINVAL && errno != ENOSYS)
+			return -1;
+		/* a file system without RENAME_NOREPLACE: check, then rename */
+		if (lstat(target, &st) == 0) {
+			errno = EEXIST;
+			return -1;
+		}
+	}
+	return rename(tmp, target);
+}
+
+static int write_atomic(const char *where, const void *data, size_t len, bool noreplace, struct err *e)
+{
+	char *path = write_target(where, e), *dir;
+	const char *base;
 	struct buf tmp = BUF_INIT;
 	int fd = -1, tries, r = -1;
-	struct stat st;
 
-	if (!*base)
-		return free(dir), err_set(e, EXIT_SYSTEM, "%s: geen bestandsnaam", path);
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		free(dir);
-		return err_set(e, EXIT_SYSTEM, "%s is een map, geen bestand", path);
+	if (!path)
+		return -1;
+	dir = path_dirname(path);
+	base = path_basename(path);
+	if (!*base) {
+		err_set(e, EXIT_SYSTEM, "%s: geen bestandsnaam", where);
+		goto out;
 	}
 	sweep_stale(dir, base);
 	for (tries = 0; tries < 100 && fd < 0; tries++) {
@@ -385,26 +497,29 @@ int file_write_atomic(const char *path, const void *data, size_t len, struct err
 			break;
 	}
 	if (fd < 0) {
-		err_errno(e, errno, "%s kan niet worden opgeslagen (tijdelijk bestand in %s)", path, dir);
+		err_errno(e, errno, "%s kan niet worden opgeslagen (tijdelijk bestand in %s)", where, dir);
 		goto out;
 	}
 	temp_add(tmp.s);
-	if (write_all(fd, data, len) < 0) {
-		err_errno(e, errno, "%s kan niet worden opgeslagen", path);
+	if (write_all(fd, data, len, true) < 0) {
+		err_errno(e, errno, "%s kan niet worden opgeslagen", where);
 		goto fail;
 	}
 	if (fault("fsync") ? (errno = EIO, 1) : fsync(fd) < 0) {
-		err_errno(e, errno, "%s kan niet veilig worden opgeslagen", path);
+		err_errno(e, errno, "%s kan niet veilig worden opgeslagen", where);
 		goto fail;
 	}
 	if (fault("close") ? (errno = EIO, 1) : close(fd) < 0) {
 		fd = -1;
-		err_errno(e, errno, "%s kan niet worden opgeslagen", path);
+		err_errno(e, errno, "%s kan niet worden opgeslagen", where);
 		goto fail;
 	}
 	fd = -1;
-	if (fault("rename") ? (errno = EACCES, 1) : rename(tmp.s, path) < 0) {
-		err_errno(e, errno, "%s kan niet worden vervangen", path);
+	if (put_in_place(tmp.s, path, noreplace) < 0) {
+		if (errno == EEXIST && noreplace)
+			err_set(e, EXIT_SYSTEM, "%s bestaat al; het bestand is niet overschreven", where);
+		else
+			err_errno(e, errno, "%s kan niet worden vervangen", where);
 		goto fail;
 	}
 	temp_del(tmp.s);
@@ -421,10 +536,23 @@ int file_write_atomic(const char *path, const void *data, size_t len, struct err
 fail:
 	if (fd >= 0)
 		close(fd);
-	unlink(tmp.s);
-	temp_del(tmp.s);
+	if (unlink(tmp.s) < 0 && errno != ENOENT)
+		buf_detach(&tmp, NULL); /* stays registered: removed again at exit */
+	else
+		temp_del(tmp.s);
 out:
 	buf_release(&tmp);
 	free(dir);
+	free(path);
 	return r;
+}
+
+int file_write_atomic(const char *path, const void *data, size_t len, struct err *e)
+{
+	return write_atomic(path, data, len, false, e);
+}
+
+int file_write_new(const char *path, const void *data, size_t len, struct err *e)
+{
+	return write_atomic(path, data, len, true, e);
 }

@@ -6,8 +6,9 @@
  * created with O_EXCL and mode 0600, are fsync'ed, and the temporary file
  * is renamed over the target. A crash, a full disk or a kill at any moment
  * leaves either the old file or the new one, never a mix. Temporary files
- * are removed on every error path, at exit, and on SIGINT/SIGTERM/SIGHUP;
- * one left behind by SIGKILL is removed by the next write to that target.
+ * are removed on every error path, at exit, and on SIGINT/SIGTERM/SIGHUP
+ * (one whose removal fails is tried again at exit); one left behind by
+ * SIGKILL is removed by the next write to that target.
  */
 #ifndef FILEIO_H
 #define FILEIO_H
@@ -18,11 +19,20 @@
 struct buf;
 struct err;
 
-/* Read a whole regular file of at most max bytes, appending to out. */
+/*
+ * Read a whole regular file of at most max bytes, appending to out. A
+ * FIFO, device or folder is refused without waiting for it.
+ */
 int file_read(const char *path, size_t max, struct buf *out, struct err *e);
 
-/* Replace path with data atomically; the result has mode 0600. */
+/*
+ * Replace path with data atomically; the result has mode 0600. When path
+ * is a symbolic link, the file it points to is replaced. A path that is a
+ * folder, device, FIFO or socket is refused, never replaced.
+ */
 int file_write_atomic(const char *path, const void *data, size_t len, struct err *e);
+/* Like file_write_atomic(), but fails (EEXIST) rather than replace an existing file. */
+int file_write_new(const char *path, const void *data, size_t len, struct err *e);
 
 /* Install the signal handlers that remove temporary files (once, early). */
 void fileio_install_cleanup(void);
@@ -38,11 +48,17 @@ void fileio_signal_message(const char *msg);
  * an open descriptor or -1 with e set.
  */
 int fileio_temp_near(const char *near, const char *tag, char **path, struct err *e);
-/* Remove a file made by fileio_temp_near() and forget it. */
+/*
+ * Remove a file made by fileio_temp_near() and forget it (path is freed).
+ * If the removal fails, the file stays registered and is tried again at
+ * exit.
+ */
 void fileio_temp_remove(char *path);
+/* Write all of data to fd, going on after short writes; -1 with errno. */
+int file_write_all(int fd, const void *data, size_t len);
 
 /* What the first bytes of a file say it is. */
-enum file_kind { FILE_MISSING, FILE_UNREADABLE, FILE_PDF, FILE_PNG, FILE_JPEG, FILE_OTHER };
+enum file_kind { FILE_MISSING, FILE_UNREADABLE, FILE_EMPTY, FILE_PDF, FILE_PNG, FILE_JPEG, FILE_OTHER };
 enum file_kind file_sniff(const char *path);
 /* More than the kind: what a checker wants to know before rendering. */
 struct file_info {
@@ -50,6 +66,7 @@ struct file_info {
 	long long size;
 	int png_depth;       /* PNG: bits per channel (8 is what the PDF library can show) */
 	bool pdf_has_eof;    /* PDF: the file ends with %%EOF (not cut off) */
+	int errnum;          /* FILE_UNREADABLE: the system's reason (0: not a regular file) */
 };
 void file_probe(const char *path, struct file_info *fi);
 /* Dutch name of a kind: "PDF", "PNG-afbeelding", ... */

@@ -22,6 +22,8 @@ struct finding {
 	char *message;   /* what is wrong (Dutch) */
 	char *reason;    /* why it matters, which table requires it; or NULL */
 	char *fix;       /* the command or field that fixes it; or NULL */
+	int sys_errno;   /* not 0: the system failed (a file could not be read), so a
+			    command that needs the file fails with exit 3, not 1 */
 };
 
 struct findings {

@@ -205,6 +205,9 @@ static int load_field(struct loader *L, const json *o, struct field *f, struct f
 	f->form = form;
 	if (check_props(L, o, key, field_props, sizeof(field_props) / sizeof(field_props[0])))
 		return -1;
+	if (!type && json_get(o, "type"))
+		return def_error(L, key, "'type' moet de naam van een type zijn (tekst), maar is %s",
+				 json_type_name(json_get(o, "type")));
 	if (!type || !(f->type = ftype_find(type)))
 		return def_error(L, key, "onbekend type '%s'", type ? type : "(geen)");
 	f->label = opt_str(o, "label");

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct buf;
 struct err;
 struct ini;
 
@@ -19,6 +20,10 @@ struct ini;
 int ini_load(const char *path, struct ini **out, struct err *e);
 void ini_free(struct ini *ini);
 const char *ini_file(const struct ini *ini);
+/* The line (from 1) of key in section, of [section] itself when key is NULL; 0 when not found. */
+size_t ini_line(const struct ini *ini, const char *section, const char *key);
+/* Append "file:line" for key in section (just "file" when the line is unknown), for messages. */
+void ini_where(const struct ini *ini, const char *section, const char *key, struct buf *out);
 
 /* The value of key in section, or NULL when absent. */
 const char *ini_get(const struct ini *ini, const char *section, const char *key);

@@ -40,7 +40,66 @@ static int fail_at(struct err *e, const char *name, const char *text, size_t off
 	return err_set(e, EXIT_SYSTEM, "%s: regel %zu, kolom %zu: %s", name, line, col, what);
 }
 
-/* One pass over the raw text: encoding, NUL escapes and depth. */
+static int hex4(const char *s, unsigned *v)
+{
+	int i;
+
+	*v = 0;
+	for (i = 0; i < 4; i++) {
+		char c = s[i];
+
+		*v <<= 4;
+		if (c >= '0' && c <= '9')
+			*v |= (unsigned)(c - '0');
+		else if (c >= 'a' && c <= 'f')
+			*v |= (unsigned)(c - 'a' + 10);
+		else if (c >= 'A' && c <= 'F')
+			*v |= (unsigned)(c - 'A' + 10);
+		else
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * A "\uXXXX" escape at text[i] (the backslash): how many bytes past the
+ * backslash to skip, or 0 with *why set for what cJSON gets wrong. It
+ * refuses half of a UTF-16 pair without a useful position, and it reads
+ * "\uZZZZ" (not four hex digits) as a NUL and silently cuts the text
+ * there, so a save would lose the rest of the value.
+ */
+static size_t unicode_escape(const char *text, size_t len, size_t i, const char **why)
+{
+	unsigned v, w;
+
+	if (i + 6 > len || !hex4(text + i + 2, &v)) {
+		*why = "ongeldige \\u-code: na \\u horen vier hexadecimale cijfers (0-9, a-f)";
+		return 0;
+	}
+	if (v >= 0xDC00 && v <= 0xDFFF)
+		goto half;
+	if (v < 0xD800 || v > 0xDBFF)
+		return 5;
+	if (i + 12 > len || text[i + 6] != '\\' || text[i + 7] != 'u' || !hex4(text + i + 8, &w) ||
+	    w < 0xDC00 || w > 0xDFFF)
+		goto half;
+	return 11;
+half:
+	*why = "ongeldige \\u-code: de helft van een UTF-16-paar (\\uD800-\\uDFFF) zonder de andere helft";
+	return 0;
+}
+
+static bool only_space(const char *text, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (text[i] != ' ' && text[i] != '\n' && text[i] != '\r' && text[i] != '\t')
+			return false;
+	return true;
+}
+
+/* One pass over the raw text: encoding, NUL escapes, \u pairs and depth. */
 static int precheck(const char *text, size_t len, const char *name, struct err *e, int *unclosed)
 {
 	size_t i, bad, depth = 0;
@@ -56,9 +115,14 @@ static int precheck(const char *text, size_t len, const char *name, struct err *
 
 		if (in_str) {
 			if (c == '\\') {
+				size_t skip = 1;
+				const char *why = NULL;
+
 				if (i + 5 < len && text[i + 1] == 'u' && !memcmp(text + i + 2, "0000", 4))
 					return fail_at(e, name, text, i, "de tekst bevat een NUL-teken (\\u0000)");
-				i++;
+				if (i + 1 < len && text[i + 1] == 'u' && !(skip = unicode_escape(text, len, i, &why)))
+					return fail_at(e, name, text, i, why);
+				i += skip;
 			} else if (c == '"') {
 				in_str = 0;
 			}
@@ -86,21 +150,28 @@ static int cmp_key(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* A name that occurs twice among the members of obj, or NULL. */
-static const char *dup_in(const cJSON *obj)
+/* The first key that occurs twice in obj's own members, or NULL. */
+static const char *twice(const cJSON *obj)
 {
-	const cJSON *c;
+	const cJSON *a, *b;
 	const char **keys, *dup = NULL;
 	size_t n = 0, i;
 
-	for (c = obj->child; c; c = c->next)
+	for (a = obj->child; a; a = a->next)
 		n++;
-	if (n < 2)
-		return NULL;
-	keys = xmalloc(n * sizeof(*keys));
-	for (c = obj->child, i = 0; c; c = c->next)
-		keys[i++] = c->string ? c->string : "";
-	qsort(keys, n, sizeof(*keys), cmp_key);
+	if (n <= 16) {
+		for (a = obj->child; a && !dup; a = a->next)
+			for (b = a->next; b && !dup; b = b->next)
+				if (a->string && b->string && !strcmp(a->string, b->string))
+					dup = a->string;
+		return dup;
+	}
+	keys = xcalloc(n, sizeof(*keys));
+	for (a = obj->child, i = 0; a; a = a->next)
+		if (a->string)
+			keys[i++] = a->string;
+	qsort(keys, i, sizeof(*keys), cmp_key);
+	n = i;
 	for (i = 1; i < n && !dup; i++)
 		if (!strcmp(keys[i - 1], keys[i]))
 			dup = keys[i];
@@ -109,30 +180,32 @@ static const char *dup_in(const cJSON *obj)
 }
 
 /*
- * The first name found twice in one group anywhere in v (cJSON keeps both
- * members, but every lookup sees only the first); the group's path goes
- * to where ("casus.ouders[2]").
+ * A key twice in one group is ambiguous (one value would be used, the
+ * other silently kept), so it is an error naming the group and the key.
+ * `where` holds the path to v and is restored before returning.
  */
-static const char *find_dup(const cJSON *v, struct buf *where)
+static int no_duplicates(const cJSON *v, struct buf *where, const char *name, struct err *e)
 {
 	const cJSON *c;
+	size_t mark = where->len, k = 0;
 	const char *dup;
-	size_t i = 0, mark = where->len;
 
-	if (cJSON_IsObject(v) && (dup = dup_in(v)))
-		return dup;
-	for (c = v->child; c; c = c->next, i++) {
+	if (cJSON_IsObject(v) && (dup = twice(v)))
+		return err_set(e, EXIT_SYSTEM, "%s: %s: de sleutel \"%s\" staat er twee keer in; laat er één staan", name,
+			       where->len ? where->s : "het bestand", dup);
+	for (c = v->child; c; c = c->next) {
+		k++;
 		if (!cJSON_IsObject(c) && !cJSON_IsArray(c))
 			continue;
 		if (cJSON_IsObject(v))
-			buf_addf(where, "%s%s", mark ? "." : "", c->string ? c->string : "");
+			buf_addf(where, "%s%s", where->len ? "." : "", c->string ? c->string : "");
 		else
-			buf_addf(where, "[%zu]", i + 1);
-		if ((dup = find_dup(c, where)))
-			return dup;
+			buf_addf(where, "[%zu]", k);
+		if (no_duplicates(c, where, name, e))
+			return -1;
 		buf_setlen(where, mark);
 	}
-	return NULL;
+	return 0;
 }
 
 int json_parse(const char *text, size_t len, const char *name, json **out, struct err *e)
@@ -143,6 +216,8 @@ int json_parse(const char *text, size_t len, const char *name, json **out, struc
 
 	init_hooks();
 	*out = NULL;
+	if (only_space(text, len) || (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) && only_space(text + 3, len - 3)))
+		return err_set(e, EXIT_SYSTEM, "%s: het bestand is leeg (verwacht JSON: {...})", name);
 	if (precheck(text, len, name, e, &unclosed))
 		return -1;
 	v = cJSON_ParseWithLengthOpts(text, len, &end, 0);
@@ -166,16 +241,12 @@ int json_parse(const char *text, size_t len, const char *name, json **out, struc
 	}
 	{
 		struct buf where = BUF_INIT;
-		const char *dup = find_dup(v, &where);
-		int r = 0;
+		int r = no_duplicates(v, &where, name, e);
 
-		if (dup)
-			r = err_set(e, EXIT_SYSTEM, "%s: \"%s\" staat twee keer in %s; een naam mag in een groep {...} maar één keer voorkomen",
-				    name, dup, where.len ? where.s : "de bovenste groep");
 		buf_release(&where);
 		if (r) {
 			cJSON_Delete(v);
-			return r;
+			return -1;
 		}
 	}
 	*out = v;

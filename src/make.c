@@ -52,21 +52,34 @@ static void release_atts(struct att *a, size_t n)
 static int probe(struct app *app, struct pdf *pdf, struct att *a, bool concept, bool *keep)
 {
 	struct err e = ERR_INIT;
+	struct file_info fi;
 	int r = 0;
 
 	*keep = true;
 	if (!a->shared)
 		return 0;
-	switch (file_sniff(a->path)) {
+	file_probe(a->path, &fi);
+	switch (fi.kind) {
 	case FILE_PDF:
 		a->is_pdf = true;
-		r = attach_count_pages(a->path, &a->npages, &e);
+		if ((r = attach_count_pages(a->path, &a->npages, &e)))
+			err_prefix(&e, "bijlage '%s'", a->title);
 		break;
 	case FILE_PNG: case FILE_JPEG:
-		r = pdf_image_size(pdf, a->path, &a->img_w, &a->img_h, &e);
+		if ((r = pdf_image_size(pdf, a->path, &a->img_w, &a->img_h, &e)))
+			err_prefix(&e, "bijlage '%s'", a->title);
 		break;
 	case FILE_MISSING:
 		r = err_set(&e, EXIT_INVALID, "bijlage '%s': het bestand %s bestaat niet", a->title, a->stored);
+		break;
+	case FILE_EMPTY:
+		r = err_set(&e, EXIT_INVALID, "bijlage '%s': het bestand %s is leeg", a->title, a->stored);
+		break;
+	case FILE_UNREADABLE:
+		if (fi.errnum)
+			r = err_errno(&e, fi.errnum, "bijlage '%s': het bestand %s kan niet worden gelezen", a->title, a->stored);
+		else
+			r = err_set(&e, EXIT_INVALID, "bijlage '%s': %s is geen gewoon bestand", a->title, a->stored);
 		break;
 	default:
 		r = err_set(&e, EXIT_INVALID, "bijlage '%s': %s is geen PDF, PNG of JPEG", a->title, a->stored);
@@ -190,6 +203,12 @@ int make_dossier(struct app *app, const char *path, const struct make_opts *o, s
 	res->route_name = xstrdup(r->name);
 	res->table = xstrdup(r->table);
 	res->school = xstrdup(json_str(casus_get(&c, "casus.school.naam")) ? json_str(casus_get(&c, "casus.school.naam")) : "");
+	for (i = 0; res->errors && !o->concept && i < fs.n; i++)
+		if (fs.v[i].sev == SEV_ERROR && fs.v[i].sys_errno) {
+			/* not the dossier's fault: the system could not read one of its files */
+			err_set(&app->err, EXIT_SYSTEM, "%s", fs.v[i].message);
+			goto out;
+		}
 	if (res->errors && !o->concept) {
 		err_set(&app->err, EXIT_INVALID,
 			"het dossier is niet volledig voor de %s (%zu punt%s); zie 'dossier controleer %s', "
@@ -347,6 +366,7 @@ int make_batch(struct app *app, char **cases, int n, const char *dir, const stru
 	char *line = NULL;
 	size_t cap = 0;
 	bool tty = isatty(STDOUT_FILENO); /* progress on a terminal, also for agenda */
+	bool created = false;
 
 	if (stat(dir, &st) < 0) {
 		if (errno != ENOENT || mkdir(dir, 0700) < 0) {
@@ -354,6 +374,7 @@ int make_batch(struct app *app, char **cases, int n, const char *dir, const stru
 			free(jobs);
 			return -1;
 		}
+		created = true;
 	} else if (!S_ISDIR(st.st_mode)) {
 		free(jobs);
 		return err_set(&app->err, EXIT_USAGE, "%s is geen map; met meer casussen wijst -o naar een map", dir);
@@ -440,7 +461,9 @@ int make_batch(struct app *app, char **cases, int n, const char *dir, const stru
 		worst = EXIT_SYSTEM;
 	if (tty)
 		printf("\r\033[K");
-	if (!quiet)
+	if (!quiet && done - failed == 0 && created)
+		printf("Geen van de %d dossiers gemaakt; zie de meldingen hierboven\n", n);
+	else if (!quiet)
 		printf("%d van de %d dossiers gemaakt in %s/%s\n", done - failed, n, dir,
 		       failed ? "; zie de meldingen hierboven" : "");
 	if (worst)
@@ -451,6 +474,8 @@ out:
 		free(jobs[i].msg);
 	}
 	free(jobs);
+	if (app->err.code && created)
+		rmdir(dir); /* only when nothing was made in it */
 	return app->err.code ? -1 : 0;
 }
 

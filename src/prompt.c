@@ -52,7 +52,12 @@ void prompt_say(const char *text)
 	fflush(stdout);
 }
 
-/* A plain line from stdin; long lines are cut at MAX_LINE. */
+/*
+ * A plain line from stdin; long lines are cut at MAX_LINE. A NUL byte
+ * would silently end the answer there (everything after it lost), so it
+ * is passed on as the byte 0xFF, which no UTF-8 text contains: the answer
+ * is then refused as invalid text instead of being saved cut short.
+ */
 static int plain_read(struct buf *out)
 {
 	int c;
@@ -62,7 +67,7 @@ static int plain_read(struct buf *out)
 		if (c == '\n')
 			return 0;
 		if (out->len < MAX_LINE)
-			buf_addch(out, c);
+			buf_addch(out, c ? c : 0xFF);
 	}
 	if (ferror(stdin) && errno == EINTR) {
 		clearerr(stdin);

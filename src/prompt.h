@@ -23,7 +23,8 @@ bool prompt_interactive(const struct prompt *p);
 /*
  * Read one line after showing `ps` (a short prompt such as "> "). The
  * line (without newline, trimmed of the line end) replaces out. Returns 0,
- * or 1 at the end of the input (Ctrl-D, end of the file).
+ * or 1 at the end of the input (Ctrl-D, end of the file). A NUL byte in
+ * piped input arrives as 0xFF (invalid UTF-8), so the answer is refused.
  */
 int prompt_read(struct prompt *p, const char *ps, struct buf *out);
 

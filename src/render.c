@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "err.h"
 #include "fileio.h"
+#include "image.h"
 #include "mem.h"
 #include "template.h"
 #include "tmpl.h"
@@ -356,17 +357,28 @@ static HPDF_Image find_image(const struct pdf *p, const char *path)
 int pdf_image_size(struct pdf *p, const char *path, double *w, double *h, struct err *e)
 {
 	HPDF_Image img = find_image(p, path);
+	struct file_info fi;
 	enum file_kind k;
 
 	if (!img) {
-		k = file_sniff(path);
-		if (k == FILE_PNG) {
-			struct file_info fi;
+		file_probe(path, &fi);
+		k = fi.kind;
+		if (k == FILE_UNREADABLE && fi.errnum)
+			return err_errno(e, fi.errnum, "de afbeelding %s kan niet worden gelezen", path);
+		if (k == FILE_PNG && fi.png_depth > 8)
+			return err_set(e, EXIT_INVALID, "%s is een %d-bits PNG; sla de scan op als JPEG of 8-bits PNG",
+				       path, fi.png_depth);
+		if (k == FILE_PNG || k == FILE_JPEG) {
+			/* libharu must never see a damaged PNG: libpng would abort() */
+			int errnum;
+			const char *why = image_problem(path, k, &errnum);
 
-			file_probe(path, &fi);
-			if (fi.png_depth > 8)
-				return err_set(e, EXIT_INVALID, "%s is een %d-bits PNG; sla de scan op als JPEG of 8-bits PNG",
-					       path, fi.png_depth);
+			if (why && errnum)
+				return err_errno(e, errnum, "de afbeelding %s kan niet worden gelezen", path);
+			if (why)
+				return err_set(e, EXIT_INVALID, "de afbeelding %s %s", path, why);
+		}
+		if (k == FILE_PNG) {
 			img = HPDF_LoadPngImageFromFile(p->doc, path);
 		} else if (k == FILE_JPEG) {
 			img = HPDF_LoadJpegImageFromFile(p->doc, path);
@@ -374,8 +386,12 @@ int pdf_image_size(struct pdf *p, const char *path, double *w, double *h, struct
 			return err_set(e, EXIT_INVALID, "%s is geen PNG- of JPEG-afbeelding", path);
 		}
 		if (!img || p->error) {
+			bool sys = p->error == HPDF_FILE_OPEN_ERROR || p->error == HPDF_FILE_IO_ERROR;
+
 			p->error = 0;
 			HPDF_ResetError(p->doc);
+			if (sys)
+				return err_set(e, EXIT_SYSTEM, "de afbeelding %s kan niet worden gelezen (lees- of schrijffout)", path);
 			return err_set(e, EXIT_INVALID, "%s kan niet als afbeelding worden gelezen (beschadigd of een vorm die niet wordt ondersteund)",
 				       path);
 		}

@@ -14,6 +14,8 @@
 #include "expr.h"
 #include "fileio.h"
 #include "form.h"
+#include "image.h"
+#include "ini.h"
 #include "json.h"
 #include "mem.h"
 #include "money.h"
@@ -27,6 +29,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "banned.h"
 
@@ -823,16 +826,33 @@ static void check_file(struct ctx *C, const char *stored, const char *title, con
 		report(C, field, vars, NULL, "%s: het bestand %s bestaat niet (meer).", title, stored);
 		break;
 	case FILE_UNREADABLE:
-		report(C, field, vars, NULL, "%s: het bestand %s kan niet worden gelezen.", title, stored);
+		if (fi.errnum)
+			report(C, field, vars, NULL, "%s: het bestand %s kan niet worden gelezen: %s.", title, stored,
+			       errno_nl(fi.errnum))->sys_errno = fi.errnum;
+		else
+			report(C, field, vars, NULL, "%s: %s is geen gewoon bestand en kan niet worden gelezen.", title, stored);
+		break;
+	case FILE_EMPTY:
+		report(C, field, vars, NULL, "%s: %s is leeg (0 bytes). Sla het document opnieuw op.", title, stored);
 		break;
 	case FILE_OTHER:
 		report(C, field, vars, NULL, "%s: %s is geen PDF, PNG of JPEG. Sla het document op als PDF.", title, stored);
 		break;
-	case FILE_PNG:
-		if (fi.png_depth != 8 && fi.png_depth != 0 && fi.png_depth > 8)
+	case FILE_PNG: case FILE_JPEG:
+		if (fi.png_depth > 8) {
 			report(C, field, vars, NULL,
 			       "%s: %s is een %d-bits PNG; die kan niet in de PDF. Sla de scan op als JPEG of als 8-bits PNG.",
 			       title, stored, fi.png_depth);
+		} else {
+			int errnum;
+			const char *why = image_problem(full, fi.kind, &errnum);
+
+			if (why && errnum)
+				report(C, field, vars, NULL, "%s: de afbeelding %s kan niet worden gelezen: %s.", title, stored,
+				       errno_nl(errnum))->sys_errno = errnum;
+			else if (why)
+				report(C, field, vars, NULL, "%s: de afbeelding %s %s. Scan het document opnieuw.", title, stored, why);
+		}
 		break;
 	case FILE_PDF:
 		if (!fi.pdf_has_eof)
@@ -1186,6 +1206,17 @@ static void expand_names(char **s, const struct profile *p)
 	*s = buf_detach(&b, NULL);
 }
 
+static int profile_rule_error(const struct profile *p, const char *code, const char *v, const char *why,
+			      struct err *e)
+{
+	struct buf where = BUF_INIT;
+
+	ini_where(p->ini, "regels", code, &where);
+	err_set(e, EXIT_SYSTEM, "%s: [regels] %s = %s: %s", where.s, code, v ? v : "", why);
+	buf_release(&where);
+	return -1;
+}
+
 int ruleset_apply_profile(struct ruleset *rs, const struct profile *p, struct err *e)
 {
 	size_t i;
@@ -1215,8 +1246,19 @@ int ruleset_apply_profile(struct ruleset *rs, const struct profile *p, struct er
 		else if (!strcmp(v, "uit"))
 			r->off = true;
 		else
-			return err_set(e, EXIT_SYSTEM, "regio %s: [regels] %s = %s: kies fout, waarschuwing of uit",
-				       p->id, r->code, v);
+			return profile_rule_error(p, r->code, v, "kies fout, waarschuwing of uit", e);
+	}
+	/* a code that matches no rule (a typo, or a rule that was renamed) would silently do nothing */
+	for (i = 0; i < ini_nkeys(p->ini, "regels"); i++) {
+		const char *k = ini_key(p->ini, "regels", i);
+		size_t j;
+
+		for (j = 0; k && j < rs->nrules; j++)
+			if (!strcasecmp(rs->rules[j].code, k))
+				break;
+		if (k && j == rs->nrules)
+			return profile_rule_error(p, k, ini_get(p->ini, "regels", k),
+						  "onbekende regel (de codes staan in forms/routes.json en docs/regels.md)", e);
 	}
 	return 0;
 }

@@ -9,12 +9,31 @@
 #include "mem.h"
 
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "banned.h"
 
 #define MM 2.834645669 /* points per millimetre */
+
+/* An error about one key of the template, as "file:line: [section] key...". */
+static int key_error(struct tmpl *t, const char *sec, const char *key, struct err *e, const char *fmt, ...)
+	PRINTF_LIKE(5, 6);
+static int key_error(struct tmpl *t, const char *sec, const char *key, struct err *e, const char *fmt, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+
+	ini_where(t->ini, sec, key, &b);
+	buf_addf(&b, ": [%s] %s", sec, key);
+	va_start(ap, fmt);
+	buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	err_set(e, EXIT_SYSTEM, "%s", b.s);
+	buf_release(&b);
+	return -1;
+}
 
 static int get_color(struct tmpl *t, const char *key, uint32_t def, uint32_t *out, struct err *e)
 {
@@ -37,8 +56,9 @@ static int get_color(struct tmpl *t, const char *key, uint32_t def, uint32_t *ou
 	*out = c;
 	return 0;
 bad:
-	return err_set(e, EXIT_SYSTEM, "%s: [kleuren] %s = %s: schrijf een kleur als \"#RRGGBB\" (met aanhalingstekens), bijvoorbeeld \"#1F3A68\"",
-		       t->file, key, *v ? v : "(leeg)");
+	return key_error(t, "kleuren", key, e,
+			 " = %s: schrijf een kleur als \"#RRGGBB\" (met aanhalingstekens), bijvoorbeeld \"#1F3A68\"",
+			 *v ? v : "(leeg)");
 }
 
 static int num(struct tmpl *t, const char *sec, const char *key, double def, double lo, double hi, double *out,
@@ -70,7 +90,7 @@ int tmpl_load(struct tmpl *t, const char *datadir, const char *name, struct err 
 		const char *fmt = ini_get(t->ini, "pagina", "formaat");
 
 		if (fmt && strcmp(fmt, "A4") && strcmp(fmt, "a4"))
-			return err_set(e, EXIT_SYSTEM, "%s: [pagina] formaat = %s: alleen A4 wordt ondersteund", t->file, fmt);
+			return key_error(t, "pagina", "formaat", e, " = %s: alleen A4 wordt ondersteund", fmt);
 	}
 	th->page_w = 595.276;
 	th->page_h = 841.89;
@@ -93,7 +113,7 @@ int tmpl_load(struct tmpl *t, const char *datadir, const char *name, struct err 
 	th->margin_right *= MM;
 	al = ini_get(t->ini, "letters", "uitlijning");
 	if (al && strcmp(al, "uitvullen") && strcmp(al, "links"))
-		return err_set(e, EXIT_SYSTEM, "%s: [letters] uitlijning = %s: kies uitvullen of links", t->file, al);
+		return key_error(t, "letters", "uitlijning", e, " = %s: kies uitvullen of links", al);
 	th->justify = !al || !strcmp(al, "uitvullen");
 	if (get_color(t, "tekst", 0x1A1A1A, &th->text, e) || get_color(t, "accent", 0x1F3A68, &th->accent, e) ||
 	    get_color(t, "grijs", 0x5F6670, &th->muted, e) || get_color(t, "label", 0xEEF1F5, &th->label_fill, e) ||
@@ -108,8 +128,7 @@ int tmpl_load(struct tmpl *t, const char *datadir, const char *name, struct err 
 		t->font_path[i] = path_join(fonts, f ? f : font_defs[i]);
 		free(fonts);
 		if (file_sniff(t->font_path[i]) == FILE_MISSING)
-			return err_set(e, EXIT_SYSTEM, "%s: [letters] %s: lettertype %s niet gevonden", t->file,
-				       font_keys[i], t->font_path[i]);
+			return key_error(t, "letters", font_keys[i], e, ": lettertype %s niet gevonden", t->font_path[i]);
 	}
 	return 0;
 }

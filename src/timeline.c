@@ -130,7 +130,7 @@ void timeline_build(struct timeline *t, const struct tl_def *defs, size_t ndefs,
 	/* insertion order breaks ties: qsort is not stable, so sort a stable key */
 	for (i = 0; i < t->n; i++)
 		t->v[i].week = (int)i;
-	if (t->n) /* qsort() wants an array, even for no items */
+	if (t->n > 1)
 		qsort(t->v, t->n, sizeof(*t->v), by_day);
 	for (i = 1; i < t->n; i++) {
 		size_t j = i;

@@ -60,6 +60,9 @@ send
 expect Groep / klas
 send groep 6
 expect Naam van de school
+# the prompt comes once the line editor has the terminal; a Ctrl-D typed
+# before that is swallowed by the terminal's line discipline
+expect > 
 ctrl d
 expect Gestopt.
 exit 0

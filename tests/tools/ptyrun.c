@@ -208,6 +208,9 @@ int main(int argc, char **argv)
 		timeout_s = atof(argv[2]);
 		i = 3;
 	}
+	/* tests/valgrind.sh: every step of the program is many times slower */
+	if (getenv("DOSSIER_UNDER_VALGRIND") && !strcmp(getenv("DOSSIER_UNDER_VALGRIND"), "1"))
+		timeout_s *= 8;
 	if (argc < i + 3 || strcmp(argv[i + 1], "--")) {
 		fprintf(stderr, "usage: ptyrun [-t SECONDS] SCRIPT -- PROGRAM [ARGS...]\n");
 		return 2;

@@ -1,0 +1,1 @@
+0,/"sleutel"/s//"sleutel",,/

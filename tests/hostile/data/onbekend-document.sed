@@ -1,0 +1,1 @@
+0,/"voorblad", "mdo"/s//"voorblad", "onbekend", "mdo"/

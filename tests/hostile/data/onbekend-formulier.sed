@@ -1,0 +1,1 @@
+s/"smw", "toestemming"/"smw", "nergens", "toestemming"/

@@ -1,0 +1,1 @@
+0,/{overleg}/s//{overlegg}/

@@ -1,0 +1,1 @@
+0,/"soort": "formulier"/s//"soort": "raar"/

@@ -1,0 +1,1 @@
+s/^overleg .*/overleg = \xe9\xe9n/

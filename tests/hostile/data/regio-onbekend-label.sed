@@ -1,0 +1,1 @@
+$a [labels]\ncasus.schoenmaat = Schoenmaat

@@ -1,0 +1,1 @@
+$a [regels]\nmdo-cjg-aanwezg = uit

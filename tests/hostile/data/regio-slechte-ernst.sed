@@ -1,0 +1,1 @@
+$a [regels]\nvoorblad = heel erg

@@ -1,0 +1,1 @@
+s/^kenmerk .*/dit is geen ini-regel/

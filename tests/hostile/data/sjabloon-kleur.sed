@@ -1,0 +1,1 @@
+s/^accent .*/accent = blauw/

@@ -1,0 +1,1 @@
+s/^gewoon .*/gewoon = Comic-Sans.ttf/

@@ -1,0 +1,1 @@
+s/^marge_boven .*/marge_boven = 500/

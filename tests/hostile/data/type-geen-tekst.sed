@@ -1,0 +1,1 @@
+0,/"type": "kort"/s//"type": 5/

@@ -107,17 +107,30 @@ setup_step() {
 	esac
 }
 
+# As root, file modes do not bind: cases that need them run as the user
+# nobody (setpriv), when nobody can reach the program and its data files.
+NOBODY=""
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
+	DROP="setpriv --reuid=65534 --regid=65534 --clear-groups --"
+	if $DROP test -x "$DOSSIER" && $DROP test -r "$ROOT/forms/formulieren.json" &&
+		$DROP test -r "$ROOT/fonts/LiberationSans-Regular.ttf"; then
+		NOBODY=$DROP
+	fi
+fi
+
 run_case() {
 	local name=$1 setup=$2 args=$3 input=$4 code=$5 msg=$6 dir="$T/c/$name" step fsize="" full=0 stream=$ERR re
+	local runas=""
 	MAY=$7
 	[ "$MAY" = - ] && MAY=""
 	for step in $setup; do
 		case "$step" in
 		nietroot)
-			if [ "$(id -u)" = 0 ]; then
-				echo "SKIP: $NAME: $name (als root gelden bestandsrechten niet)"
+			if [ "$(id -u)" = 0 ] && [ -z "$NOBODY" ]; then
+				echo "SKIP: $NAME: $name (als root gelden bestandsrechten niet, en setpriv kan niet naar de gebruiker nobody)"
 				return
 			fi
+			[ "$(id -u)" = 0 ] && runas=$NOBODY
 			;;
 		ulimit:*) fsize=${step#ulimit:} ;;
 		stdout-vol) full=1 ;;
@@ -132,6 +145,12 @@ run_case() {
 			return
 		fi
 	done
+	if [ -n "$runas" ]; then
+		# the case folder becomes nobody's own, as a user's files are
+		chmod 711 "$T" "$T/c"
+		chown -R 65534:65534 "$dir"
+		touch "$OUT" "$ERR"
+	fi
 	snapshot >"$T/.voor"
 	[ "$input" = - ] && input=/dev/null || input="$H/$input"
 	set +e
@@ -141,14 +160,15 @@ run_case() {
 		: >"$OUT"
 	else
 		# shellcheck disable=SC2016
-		FSIZE=$fsize LIMIT=$LIMIT ARGS=$args bash -c '
+		RUNAS=$runas FSIZE=$fsize LIMIT=$LIMIT ARGS=$args bash -c '
 			[ -n "$FSIZE" ] && { trap "" XFSZ; ulimit -f "$FSIZE"; }
-			eval "exec timeout $LIMIT \"\$DOSSIER\" $ARGS"' <"$input" >"$OUT" 2>"$ERR"
+			eval "exec timeout $LIMIT $RUNAS \"\$DOSSIER\" $ARGS"' <"$input" >"$OUT" 2>"$ERR"
 		RC=$?
 	fi
 	set -e
 	snapshot >"$T/.na"
 	cd "$T"
+	[ -n "$runas" ] && chmod 700 "$T"
 	if [ $RC = 124 ]; then
 		fail "$name: loopt vast (na $LIMIT s afgebroken)"
 		return

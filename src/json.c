@@ -179,20 +179,27 @@ static const char *twice(const cJSON *obj)
 	return dup;
 }
 
-/*
- * A key twice in one group is ambiguous (one value would be used, the
- * other silently kept), so it is an error naming the group and the key.
- * `where` holds the path to v and is restored before returning.
- */
-static int no_duplicates(const cJSON *v, struct buf *where, const char *name, struct err *e)
+/* The first object at or below v that holds a key twice, or NULL; *dup gets the key. */
+static const cJSON *dup_group(const cJSON *v, const char **dup)
+{
+	const cJSON *c, *g;
+
+	if (cJSON_IsObject(v) && (*dup = twice(v)))
+		return v;
+	for (c = v->child; c; c = c->next)
+		if ((cJSON_IsObject(c) || cJSON_IsArray(c)) && (g = dup_group(c, dup)))
+			return g;
+	return NULL;
+}
+
+/* Append the path from v down to target ("casus.ouders[2]"); true when found. */
+static bool path_to(const cJSON *v, const cJSON *target, struct buf *where)
 {
 	const cJSON *c;
 	size_t mark = where->len, k = 0;
-	const char *dup;
 
-	if (cJSON_IsObject(v) && (dup = twice(v)))
-		return err_set(e, EXIT_SYSTEM, "%s: %s: de sleutel \"%s\" staat er twee keer in; laat er één staan", name,
-			       where->len ? where->s : "het bestand", dup);
+	if (v == target)
+		return true;
 	for (c = v->child; c; c = c->next) {
 		k++;
 		if (!cJSON_IsObject(c) && !cJSON_IsArray(c))
@@ -201,11 +208,32 @@ static int no_duplicates(const cJSON *v, struct buf *where, const char *name, st
 			buf_addf(where, "%s%s", where->len ? "." : "", c->string ? c->string : "");
 		else
 			buf_addf(where, "[%zu]", k);
-		if (no_duplicates(c, where, name, e))
-			return -1;
+		if (path_to(c, target, where))
+			return true;
 		buf_setlen(where, mark);
 	}
-	return 0;
+	return false;
+}
+
+/*
+ * A key twice in one group is ambiguous (one value would be used, the
+ * other silently kept), so it is an error naming the group and the key.
+ * The group's path is only worked out when there is one to report.
+ */
+static int no_duplicates(const cJSON *v, const char *name, struct err *e)
+{
+	const char *dup = NULL;
+	const cJSON *g = dup_group(v, &dup);
+	struct buf where = BUF_INIT;
+	int r;
+
+	if (!g)
+		return 0;
+	path_to(v, g, &where);
+	r = err_set(e, EXIT_SYSTEM, "%s: %s: de sleutel \"%s\" staat er twee keer in; laat er één staan", name,
+		    where.len ? where.s : "het bestand", dup);
+	buf_release(&where);
+	return r;
 }
 
 int json_parse(const char *text, size_t len, const char *name, json **out, struct err *e)
@@ -239,15 +267,9 @@ int json_parse(const char *text, size_t len, const char *name, json **out, struc
 		cJSON_Delete(v);
 		return fail_at(e, name, text, (size_t)(end - text), "onverwachte tekst na het einde van de JSON");
 	}
-	{
-		struct buf where = BUF_INIT;
-		int r = no_duplicates(v, &where, name, e);
-
-		buf_release(&where);
-		if (r) {
-			cJSON_Delete(v);
-			return -1;
-		}
+	if (no_duplicates(v, name, e)) {
+		cJSON_Delete(v);
+		return -1;
 	}
 	*out = v;
 	return 0;

@@ -180,7 +180,7 @@ check: $(B)/dossier $(B)/unit $(BSAN)/dossier $(BSAN)/unit $(TOOLS)
 # --- valgrind: the end-to-end tests with every dossier run under memcheck ---
 valgrind: deps-test
 	@sh .ci/need-debs valgrind
-	@$(MAKE) --no-print-directory $(B)/dossier $(TOOLS)
+	@$(MAKE) --no-print-directory $(B)/dossier $(TOOLS) $(FUZZ_NAMES:%=$(B)/replay/fuzz_%)
 	@sh tests/valgrind.sh
 
 bench: deps-test

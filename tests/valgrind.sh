@@ -18,6 +18,8 @@ ROOT=$(pwd)
 W=${TMPDIR:-/tmp}/dossier-valgrind.$$
 LOG=$W/all.log
 mkdir -p "$W/logs" || exit 3
+# cases of t0400 that run as the user nobody write their logs here too
+chmod 1777 "$W/logs"
 trap 'rm -rf "$W"' EXIT
 : >"$LOG"
 

@@ -8,6 +8,13 @@
 . "$(dirname "$0")/../lib.sh"
 
 REPLAY=$(dirname "$DOSSIER")/replay
+VG=""
+if [ "${DOSSIER_UNDER_VALGRIND:-}" = 1 ]; then
+	# make valgrind: the normal build's replay programs, each run under memcheck
+	REPLAY=$ROOT/build/replay
+	VG="valgrind --quiet --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect
+		--errors-for-leak-kinds=definite,indirect --suppressions=$ROOT/tests/valgrind.supp"
+fi
 HARNESSES="casus forms ini layout parsers"
 
 sh "$ROOT/tests/fuzz/seeds.sh" "$T/seeds" >"$T/.seeds" 2>&1 ||
@@ -25,7 +32,8 @@ for h in $HARNESSES; do
 		set -- "$dir"/*
 		[ -e "$1" ] || continue
 		# one run per directory; the program names each file it finished
-		run "$bin" "$@"
+		# shellcheck disable=SC2086
+		run $VG "$bin" "$@"
 		expect_code 0 "$h: $kind ($# invoerbestanden) zonder crash, lek of gebroken eigenschap"
 		if [ "$RC" -ne 0 ]; then
 			done=$(grep -c '^ok ' "$OUT" || true)

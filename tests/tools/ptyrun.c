@@ -126,11 +126,12 @@ static void put(const char *s, size_t n)
  * while the terminal is still in line mode, between two questions, is
  * handled by the kernel's line discipline instead (^D becomes an end of
  * line that the editor never sees), which made tests depend on timing.
- * Programs that never switch the mode are given 2 seconds.
+ * Programs that never switch the mode are given a fifth of the timeout
+ * (2 seconds; more under valgrind).
  */
 static void wait_reading(void)
 {
-	double end = now() + 2;
+	double end = now() + timeout_s / 5;
 	struct termios t;
 
 	while (now() < end) {

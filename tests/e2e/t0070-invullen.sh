@@ -78,8 +78,10 @@ send OBS De Kraaienhorst
 expect Plaats / vestiging
 ctrl c
 expect Gestopt. Alle antwoorden tot nu toe zijn bewaard
-signal 2
 S
+# Under valgrind its signal emulation can turn the line editor's re-sent
+# SIGINT into an interrupted read; the program then stops as after Ctrl-D.
+if [ "${DOSSIER_UNDER_VALGRIND:-}" = 1 ]; then echo ended >>script; else echo "signal 2" >>script; fi
 run "$PTY" script -- "$DOSSIER" invullen r.json
 expect_code 0 "Ctrl-C stopt met een melding"
 check "het antwoord voor Ctrl-C is bewaard" grep -q 'OBS De Kraaienhorst' r.json

@@ -12,6 +12,7 @@
  *   kill SIGNAL     send a signal (number) to the program
  *   exit CODE       wait for the program to end with this exit code
  *   signal N        wait for the program to be ended by signal N
+ *   ended           wait for the program to end, however it ends
  *   sleepms N       wait N milliseconds
  * Lines starting with # and empty lines are ignored. On any failure the
  * transcript is printed and the exit code is 1.
@@ -141,6 +142,7 @@ static void wait_reading(void)
 	}
 }
 
+/* want_code -1 with want_signal -1: any end will do */
 static void wait_end(int want_code, int want_signal)
 {
 	double end = now() + timeout_s;
@@ -160,6 +162,8 @@ static void wait_end(int want_code, int want_signal)
 			break;
 	child_status = st;
 	child = -1;
+	if (want_code < 0 && want_signal < 0)
+		return;
 	if (want_signal >= 0) {
 		if (!WIFSIGNALED(st) || WTERMSIG(st) != want_signal) {
 			char why[128];
@@ -261,6 +265,8 @@ int main(int argc, char **argv)
 			wait_end(atoi(arg), -1);
 		} else if (!strncmp(line, "signal ", 7)) {
 			wait_end(0, atoi(arg));
+		} else if (!strcmp(line, "ended")) {
+			wait_end(-1, -1);
 		} else if (!strncmp(line, "sleepms ", 8)) {
 			usleep((useconds_t)atoi(arg) * 1000);
 			pump(0);

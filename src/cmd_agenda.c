@@ -120,13 +120,6 @@ static int meeting_load(struct app *app, const char *file, struct meeting *m)
 	return 0;
 }
 
-static const char *base_of(const char *p)
-{
-	const char *s = strrchr(p, '/');
-
-	return s ? s + 1 : p;
-}
-
 /* Remove the work folder and the dossiers in it; -1 with errno when something stays. */
 static int remove_dir(const char *dir)
 {
@@ -225,7 +218,7 @@ int cmd_agenda(struct app *app, int argc, char **argv)
 		struct agenda_case *c = &cases[i - 1];
 		int minutes;
 
-		if (meeting_number(app, &m, "duur", base_of(argv[i]), m.duration, 5, 240, &minutes))
+		if (meeting_number(app, &m, "duur", path_basename(argv[i]), m.duration, 5, 240, &minutes))
 			goto out;
 		c->start = clock;
 		c->end = clock + minutes;
@@ -268,7 +261,7 @@ int cmd_agenda(struct app *app, int argc, char **argv)
 	for (i = 1; i < n; i++) {
 		struct agenda_case *c = &cases[i - 1];
 		struct casus cs = CASUS_INIT;
-		char *name = make_pdf_name(base_of(argv[i]), o.anonymous);
+		char *name = make_pdf_name(path_basename(argv[i]), o.anonymous);
 		const struct route *r;
 
 		if (casus_load(&cs, argv[i], &app->err)) {
@@ -276,7 +269,7 @@ int cmd_agenda(struct app *app, int argc, char **argv)
 			goto out;
 		}
 		r = ruleset_route(&app->rules, casus_route(&cs));
-		refs[i * 4] = xstrdup(casus_ref(&cs) ? casus_ref(&cs) : base_of(argv[i]));
+		refs[i * 4] = xstrdup(casus_ref(&cs) ? casus_ref(&cs) : path_basename(argv[i]));
 		refs[i * 4 + 1] = xstrdup(r ? r->name : "");
 		refs[i * 4 + 2] = xstrdup(json_str(casus_get(&cs, "casus.school.naam")) ? json_str(casus_get(&cs, "casus.school.naam")) : "");
 		refs[i * 4 + 3] = path_join(work, name);

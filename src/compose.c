@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "casus.h"
 #include "date.h"
+#include "fileio.h"
 #include "err.h"
 #include "expr.h"
 #include "field.h"
@@ -1728,12 +1729,8 @@ static void print_attachment(struct comp *C, const struct section *s)
 		date_fmt_long(&t, d);
 		kv_add(&kv, "Datum", t.s);
 	}
-	{
-		const char *base = strrchr(a->stored, '/');
-
-		prep(C, base ? base + 1 : a->stored, &v);
-		kv_add(&kv, "Bestand", v.s);
-	}
+	prep(C, path_basename(a->stored), &v);
+	kv_add(&kv, "Bestand", v.s);
 	if (a->is_pdf) {
 		buf_reset(&t);
 		buf_addf(&t, "%zu", a->npages);

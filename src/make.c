@@ -309,13 +309,6 @@ int make_file(struct app *app, const char *casus, const char *out, const struct 
 	return rc;
 }
 
-static const char *base_of(const char *p)
-{
-	const char *s = strrchr(p, '/');
-
-	return s ? s + 1 : p;
-}
-
 /* ---- batch -------------------------------------------------------------- */
 
 struct job {
@@ -380,7 +373,7 @@ int make_batch(struct app *app, char **cases, int n, const char *dir, const stru
 		return err_set(&app->err, EXIT_USAGE, "%s is geen map; met meer casussen wijst -o naar een map", dir);
 	}
 	for (i = 0; i < n; i++) {
-		char *name = make_pdf_name(base_of(cases[i]), o->anonymous);
+		char *name = make_pdf_name(path_basename(cases[i]), o->anonymous);
 
 		jobs[i].casus = cases[i];
 		jobs[i].out = path_join(dir, name);
@@ -443,7 +436,7 @@ int make_batch(struct app *app, char **cases, int n, const char *dir, const stru
 			fprintf(stderr, "dossier: %s: %s\n", jobs[idx].casus, jobs[idx].msg);
 		}
 		if (tty) {
-			printf("\r\033[K[%d/%d] %s", done, n, base_of(jobs[idx].out));
+			printf("\r\033[K[%d/%d] %s", done, n, path_basename(jobs[idx].out));
 			fflush(stdout);
 		}
 	}

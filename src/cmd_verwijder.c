@@ -22,7 +22,6 @@
 #include "prompt.h"
 #include "term.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -103,30 +102,10 @@ static void collect_files(const struct casus *c, const struct field *f, const js
 	}
 }
 
-/* Temporary files of interrupted saves of path: ".<name>.tmp-*" next to it. */
-static void add_temps(struct victims *vs, const char *path)
+static void add_temp(const char *tmp, const char *tag, long pid, void *ctx)
 {
-	char *dir = path_dirname(path);
-	const char *base = path_basename(path);
-	struct buf prefix = BUF_INIT, p = BUF_INIT;
-	DIR *dh = opendir(dir);
-	struct dirent *d;
-
-	buf_addf(&prefix, ".%s.tmp-", base);
-	while (dh && (d = readdir(dh))) {
-		if (strncmp(d->d_name, prefix.s, prefix.len))
-			continue;
-		buf_reset(&p);
-		if (base != path)
-			buf_add(&p, path, (size_t)(base - path));
-		buf_adds(&p, d->d_name);
-		add_if_exists(vs, p.s);
-	}
-	if (dh)
-		closedir(dh);
-	buf_release(&prefix);
-	buf_release(&p);
-	free(dir);
+	(void)tag, (void)pid;
+	add_if_exists(ctx, tmp);
 }
 
 /* Ask for the case reference on a terminal; true when it was typed. */
@@ -187,7 +166,7 @@ int cmd_verwijder(struct app *app, int argc, char **argv)
 	pdf = make_pdf_name(argv[0], true);
 	add_if_exists(&vs, pdf);
 	free(pdf);
-	add_temps(&vs, argv[0]);
+	fileio_each_temp(argv[0], add_temp, &vs);
 	if (casus_load(&c, argv[0], &load) == 0) {
 		ref = casus_ref(&c);
 		if (with_attachments && app_setup_case(app, &c) == 0) {

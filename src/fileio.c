@@ -170,11 +170,10 @@ int file_read(const char *path, size_t max, struct buf *out, struct err *e)
 int fileio_temp_near(const char *near, const char *tag, char **path, struct err *e)
 {
 	char *dir = path_dirname(near);
-	const char *slash = strrchr(near, '/');
 	struct buf p = BUF_INIT;
 	int fd;
 
-	buf_addf(&p, "%s/.%s.%s-XXXXXX", dir, slash ? slash + 1 : near, tag);
+	buf_addf(&p, "%s/.%s.%s-XXXXXX", dir, path_basename(near), tag);
 	free(dir);
 	fd = mkstemp(p.s);
 	if (fd < 0) {
@@ -342,34 +341,52 @@ const char *path_basename(const char *path)
 	return slash ? slash + 1 : path;
 }
 
-/* Remove ".<base>.tmp-<pid>-*" files in dir whose process is gone. */
-static void sweep_stale(const char *dir, const char *base)
+void fileio_each_temp(const char *path, void (*fn)(const char *tmp, const char *tag, long pid, void *ctx), void *ctx)
 {
+	const char *base = path_basename(path);
+	char *dir = path_dirname(path);
 	struct buf prefix = BUF_INIT, p = BUF_INIT;
 	struct dirent *d;
 	DIR *dh = opendir(dir);
 
-	if (!dh)
-		return;
-	buf_addf(&prefix, ".%s.tmp-", base);
-	while ((d = readdir(dh))) {
+	buf_addf(&prefix, ".%s.", base);
+	while (dh && (d = readdir(dh))) {
+		const char *tag = d->d_name + prefix.len, *q = tag;
 		char *end;
-		long pid;
+		long pid = 0;
 
 		if (strncmp(d->d_name, prefix.s, prefix.len))
 			continue;
-		pid = strtol(d->d_name + prefix.len, &end, 10);
-		if (pid <= 0 || *end != '-' || pid == (long)getpid())
+		while (*q >= 'a' && *q <= 'z')
+			q++;
+		if (q == tag || *q != '-')
 			continue;
-		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
-			continue;
+		if (!strncmp(tag, "tmp-", 4)) {
+			pid = strtol(tag + 4, &end, 10);
+			if (pid <= 0 || *end != '-')
+				continue;
+		}
 		buf_reset(&p);
-		buf_addf(&p, "%s/%s", dir, d->d_name);
-		unlink(p.s);
+		buf_add(&p, path, (size_t)(base - path));
+		buf_adds(&p, d->d_name);
+		fn(p.s, tag, pid, ctx);
 	}
-	closedir(dh);
+	if (dh)
+		closedir(dh);
 	buf_release(&prefix);
 	buf_release(&p);
+	free(dir);
+}
+
+/* A temporary file of an atomic write whose process is gone: remove it. */
+static void remove_if_stale(const char *tmp, const char *tag, long pid, void *ctx)
+{
+	(void)ctx;
+	if (strncmp(tag, "tmp-", 4) || pid == (long)getpid())
+		return;
+	if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+		return;
+	unlink(tmp);
 }
 
 /* Test hook (see fileio.h): should this step fail? */
@@ -428,12 +445,8 @@ static char *write_target(const char *path, struct err *e)
 				err_errno(e, errno, "%s kan niet worden opgeslagen", path);
 			return NULL;
 		}
-		if (stat(real, &st) < 0 || S_ISREG(st.st_mode)) {
-			char *r = xstrdup(real);
-
-			free(real);
-			return r;
-		}
+		if (stat(real, &st) < 0 || S_ISREG(st.st_mode))
+			return real; /* malloc'ed by realpath(): the caller's free() fits */
 		free(real);
 	}
 	if (S_ISDIR(st.st_mode))
@@ -483,7 +496,7 @@ static int write_atomic(const char *where, const void *data, size_t len, bool no
 		err_set(e, EXIT_SYSTEM, "%s: geen bestandsnaam", where);
 		goto out;
 	}
-	sweep_stale(dir, base);
+	fileio_each_temp(path, remove_if_stale, NULL);
 	for (tries = 0; tries < 100 && fd < 0; tries++) {
 		buf_reset(&tmp);
 		buf_addf(&tmp, "%s/.%s.tmp-%ld-%lx", dir, base, (long)getpid(),

@@ -54,6 +54,14 @@ int fileio_temp_near(const char *near, const char *tag, char **path, struct err 
  * exit.
  */
 void fileio_temp_remove(char *path);
+/*
+ * Call fn for every temporary file this module may have left next to path:
+ * ".<name>.tmp-<pid>-…" of an atomic write (pid > 0) and ".<name>.<tag>-…"
+ * of fileio_temp_near() (pid 0). `tmp` is the file's path, `tag` the part
+ * after ".<name>.". Used to clean up after a killed process and when a
+ * case is deleted.
+ */
+void fileio_each_temp(const char *path, void (*fn)(const char *tmp, const char *tag, long pid, void *ctx), void *ctx);
 /* Write all of data to fd, going on after short writes; -1 with errno. */
 int file_write_all(int fd, const void *data, size_t len);
 

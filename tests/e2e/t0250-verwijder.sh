@@ -9,6 +9,7 @@ d=$(dirname "$c")
 "$DOSSIER" maak "$c" -q
 "$DOSSIER" maak "$c" --anoniem -q
 : >"$d/.doorbraak-spoor1.json.tmp-99999-abc"
+: >"$d/.doorbraak-spoor1.json.tekst-Ab12Cd"   # a text for $EDITOR left by a killed invullen
 
 run "$DOSSIER" verwijder "$c" </dev/null
 expect_code 2 "zonder terminal en zonder --ja: code 2"
@@ -30,7 +31,7 @@ check "verkeerd kenmerk: niets verwijderd" test -f "$c" -a -f "$d/doorbraak-spoo
 cat >"$T/goed.pty" <<'PTY'
 expect om te verwijderen
 send DH-2026-7QK3
-expect 4 bestanden verwijderd
+expect 5 bestanden verwijderd
 exit 0
 PTY
 run "$PTY" "$T/goed.pty" -- "$DOSSIER" verwijder "$c"
@@ -38,6 +39,7 @@ expect_code 0 "juiste kenmerk getypt: verwijderd"
 check "casusbestand is weg" test ! -e "$c"
 check "PDF en anonieme kopie zijn weg" test ! -e "$d/doorbraak-spoor1.pdf" -a ! -e "$d/doorbraak-spoor1-anoniem.pdf"
 check "achtergebleven tijdelijk bestand is weg" test ! -e "$d/.doorbraak-spoor1.json.tmp-99999-abc"
+check "achtergebleven editortekst is weg" test ! -e "$d/.doorbraak-spoor1.json.tekst-Ab12Cd"
 check "zonder --met-bijlagen blijven de bijlagen staan" test -f "$d/bijlagen/opp-ilayda-sahin.pdf"
 check "de andere casussen blijven staan" test -f "$d/adviestafel.json" -a -f "$d/doorbraak-spoor2.json"
 

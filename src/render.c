@@ -17,6 +17,7 @@
 #include "mem.h"
 #include "template.h"
 #include "tmpl.h"
+#include "unicode.h"
 #include "utf8.h"
 
 #include <hpdf.h>
@@ -33,7 +34,8 @@
  * 20 kB per face (it builds widths and maps for all 65,536 code points).
  * Simple TrueType fonts with the Windows code pages are cheap and small,
  * and five of them cover the names this tool meets: Western European
- * (CP1252), Central European (CP1250: Ł, Š), Turkish (CP1254: İ, Ğ),
+ * (CP1252), Turkish (CP1254: İ, Ş, Ğ; before Central European, so a Turkish
+ * name needs one font object, not two), Central European (CP1250: Ł, Š),
  * Baltic (CP1257), Cyrillic (CP1251) and Greek (CP1253). The font file is
  * embedded once per face whatever the number of code pages used; a code
  * page's font object is only made when a character needs it. Each run of
@@ -41,9 +43,16 @@
  * Widths come straight from the font's own tables, so measuring never
  * creates PDF objects.
  */
-static const char *const code_pages[] = { "CP1252", "CP1250", "CP1254", "CP1257", "CP1251", "CP1253" };
+static const char *const code_pages[] = { "CP1252", "CP1254", "CP1250", "CP1257", "CP1251", "CP1253" };
 #define NPAGES (sizeof(code_pages) / sizeof(code_pages[0]))
 #define NO_WIDTH 0xFFFF
+/*
+ * A character no code page holds but both faces have (Vietnamese ễ, a
+ * lone combining mark): drawn with libharu's UTF-8 (CID) font of the
+ * face, made only when a text needs it, so the common case stays cheap.
+ */
+#define PAGE_UTF8 NPAGES
+#define CODE_UTF8 0xFFFF
 
 struct image_entry {
 	char *path;
@@ -53,7 +62,7 @@ struct image_entry {
 struct face {
 	const char *name;              /* libharu's name of the loaded font */
 	uint16_t *adv;                 /* advance width per BMP code point, 1/1000 em */
-	HPDF_Font font[NPAGES];        /* per code page, made on first use */
+	HPDF_Font font[NPAGES + 1];    /* per code page and PAGE_UTF8, made on first use */
 	int ascent, descent;
 };
 
@@ -172,6 +181,11 @@ static bool encode(const struct pdf *p, uint32_t cp, size_t *page, unsigned char
 
 	if (!v)
 		return false;
+	if (v == CODE_UTF8) {
+		*page = PAGE_UTF8;
+		*byte = 0;
+		return true;
+	}
 	v--;
 	*page = v >> 8;
 	*byte = (unsigned char)(v & 0xFF);
@@ -208,9 +222,29 @@ static double measure(void *ctx, int font, const char *s, size_t len, double siz
 	return total * size / 1000.0;
 }
 
-void pdf_clean_text(const struct pdf *p, const char *s, struct buf *out)
+/* Characters that show nothing: soft hyphen, zero-width and joiners, word joiner, BOM, variation selectors. */
+static bool invisible(uint32_t cp)
 {
-	size_t len = strlen(s), i = 0;
+	return cp == 0x00AD || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF ||
+	       cp == 0x034F || cp == 0x180E || (cp >= 0xFE00 && cp <= 0xFE0F);
+}
+
+bool pdf_can_show(const struct pdf *p, uint32_t cp)
+{
+	return cp == '\n' || cp == '\t' || invisible(cp) || covered(p, cp) || cp == 0x0218 || cp == 0x0219 ||
+	       cp == 0x021A || cp == 0x021B;
+}
+
+void pdf_clean_text(const struct pdf *p, const char *in, struct buf *out)
+{
+	struct buf nfc = BUF_INIT;
+	const char *s = in;
+	size_t len, i = 0;
+
+	/* one form for what looks the same: e + U+0308 is drawn (and extracted) as ë */
+	if (!unicode_nfc(in, strlen(in), &nfc))
+		s = nfc.s;
+	len = strlen(s);
 
 	while (i < len) {
 		uint32_t cp;
@@ -223,6 +257,8 @@ void pdf_clean_text(const struct pdf *p, const char *s, struct buf *out)
 		}
 		if (cp == '\t')
 			buf_addch(out, ' ');
+		else if (invisible(cp))
+			;
 		else if (cp == '\n' || cp == '\r' || covered(p, cp))
 			buf_add(out, s + i, n);
 		else if (cp == 0x0219 || cp == 0x0218) /* Romanian comma below: the cedilla form */
@@ -233,6 +269,7 @@ void pdf_clean_text(const struct pdf *p, const char *s, struct buf *out)
 			buf_addch(out, '?');
 		i += n;
 	}
+	buf_release(&nfc);
 }
 
 static void clean_cb(void *ctx, const char *s, struct buf *out)
@@ -251,7 +288,7 @@ static HPDF_Font face_font(struct pdf *p, int font, size_t page)
 	struct face *f = &p->face[font];
 
 	if (!f->font[page])
-		f->font[page] = HPDF_GetFont(p->doc, f->name, code_pages[page]);
+		f->font[page] = HPDF_GetFont(p->doc, f->name, page == PAGE_UTF8 ? "UTF-8" : code_pages[page]);
 	return f->font[page];
 }
 
@@ -315,6 +352,10 @@ int pdf_open(struct pdf **out, const struct tmpl *t, struct err *e)
 			p->code[u] = (uint16_t)(((k << 8) | (size_t)b) + 1);
 		}
 	}
+	for (b = 0x20; b < 0xFFFF; b++)
+		if (!p->code[b] && (b < 0xD800 || b > 0xDFFF) && p->face[FONT_REGULAR].adv[b] != NO_WIDTH &&
+		    p->face[FONT_BOLD].adv[b] != NO_WIDTH)
+			p->code[b] = CODE_UTF8;
 	if (!covered(p, '?'))
 		return err_set(e, EXIT_SYSTEM, "%s: het lettertype heeft geen gewone letters", t->font_path[FONT_REGULAR]);
 	p->m.width = measure;
@@ -538,7 +579,10 @@ static void draw_runs(struct pdf *p, struct pen *pen, int font, double size, con
 		if (i >= len)
 			break;
 		cur = page;
-		buf_addch(&run, (char)byte);
+		if (page == PAGE_UTF8)
+			buf_add(&run, s + i, n);
+		else
+			buf_addch(&run, (char)byte);
 		i += n;
 	}
 	buf_release(&run);
@@ -663,7 +707,7 @@ static void draw_item(struct pdf *p, struct pen *pen, const struct item *it, con
 		HPDF_Page_Stroke(pg);
 		break;
 	case IT_TEXT:
-		if (it->page_ref >= 0) {
+		if (it->page_ref > 0) {
 			char num[24];
 			size_t ap = (size_t)it->page_ref < doc->nanchors ? doc->anchors[it->page_ref].page : 0;
 
@@ -743,7 +787,7 @@ static void outline(struct pdf *p, HPDF_Page *pages, const struct ldoc *doc)
 		if (!ol)
 			return;
 		HPDF_Outline_SetOpened(ol, lvl == 0 ? HPDF_TRUE : HPDF_FALSE);
-		if (o->anchor >= 0 && (size_t)o->anchor < doc->nanchors)
+		if (o->anchor > 0 && (size_t)o->anchor < doc->nanchors)
 			HPDF_Outline_SetDestination(ol, anchor_dest(pages, doc, o->anchor));
 		parents[lvl] = ol;
 	}
@@ -786,7 +830,7 @@ int pdf_render(struct pdf *p, const struct ldoc *doc, const struct render_info *
 			HPDF_Rect rect;
 			HPDF_Annotation a;
 
-			if (it->kind != IT_LINK || it->target < 0 || (size_t)it->target >= doc->nanchors)
+			if (it->kind != IT_LINK || it->target <= 0 || (size_t)it->target >= doc->nanchors)
 				continue;
 			rect.left = (HPDF_REAL)it->x;
 			rect.bottom = (HPDF_REAL)it->y;

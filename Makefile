@@ -82,7 +82,10 @@ $(BSAN)/unit: $(UNITSRC) $(SANLIBOBJ) tests/unit/unit.h
 	$(call say,LINK,$@)
 	$(Q)$(CC) $(CFLAGS_ALL) $(SANFLAGS) -Isrc -o $@ $(UNITSRC) $(SANLIBOBJ) $(LIBS)
 
-$(B)/tools/bench_check: tests/tools/bench_check.c $(LIBOBJ) | $(B)/tools
+# test tools that use the program's own modules
+LIBTOOLS = $(B)/tools/bench_check $(B)/tools/printcheck
+
+$(LIBTOOLS): $(B)/tools/%: tests/tools/%.c $(LIBOBJ) | $(B)/tools
 	$(call say,LINK,$@)
 	$(Q)$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(LIBOBJ) $(LIBS)
 

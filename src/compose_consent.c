@@ -6,7 +6,7 @@
  * case), the answers themselves, the signers as a table and a signature
  * block each, and the documents with whether each may be shared. The
  * signers come from the form's roles (layouts.h); the words of a signature
- * block from "afdruk"."handtekening" ("regels", per-role headings).
+ * block from "afdruk"."handtekening" ("tekstregels", per-role headings).
  */
 #include "compose_int.h"
 #include "casus.h"
@@ -63,7 +63,7 @@ static void signature_blocks(struct comp *C, const struct consent_ctx *X)
 	const struct form *f = X->s->form;
 	const struct field *fd = form_role(f, ROLE_CONSENT_SIGNERS);
 	const json *v = X->signers;
-	const json *hw = json_get(f->print, "handtekening"), *lines = json_get(hw, "regels"), *it, *ln;
+	const json *hw = json_get(f->print, "handtekening"), *lines = json_get(hw, "tekstregels"), *it, *ln;
 	const struct field *as_f = form_role(f, ROLE_CONSENT_SIGNER_AS);
 	size_t n = json_len(v), nl = json_len(lines), i = 0, k;
 	struct sigblock *blocks = xcalloc(n + 1, sizeof(*blocks));

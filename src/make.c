@@ -14,12 +14,14 @@
 #include "compose.h"
 #include "date.h"
 #include "fileio.h"
+#include "glyphs.h"
 #include "finding.h"
 #include "json.h"
 #include "mem.h"
 #include "render.h"
 #include "rules.h"
 #include "template.h"
+#include "words.h"
 #include "timeline.h"
 
 #include <errno.h>
@@ -219,16 +221,18 @@ int make_dossier(struct app *app, const char *path, const struct make_opts *o, s
 	if (!tmpl_name)
 		tmpl_name = config_get(&app->cfg, "opmaak", "sjabloon");
 	if (tmpl_load(&t, app->datadir, tmpl_name ? tmpl_name : "standaard", &app->err) ||
+	    glyphs_check(&app->forms, c.root, t.font_path, &fs, &app->err) ||
 	    pdf_open(&pdf, &t, &app->err) ||
 	    find_atts(app, &c, pdf, o->concept, !omit, &atts, &natts))
 		goto out;
+	res->warnings = findings_count(&fs, SEV_WARNING);
 	timeline_build(&tl, app->rules.tl, app->rules.ntl, c.root, today);
 	{
 		bool draft = o->concept && res->errors > 0;
 		struct compose_in in = { &c, &app->forms, &app->rules, r, &app->prof, &t, &fs, &tl,
 					 pdf_metrics(pdf), atts, natts, today, o->anonymous, draft,
-					 o->anonymous ? "niet in deze anonieme kopie"
-					 : o->no_attachments ? "niet opgenomen (zonder bijlagen gemaakt)" : NULL };
+					 o->anonymous ? word(&t, W_OMIT_ANONYMOUS)
+					 : o->no_attachments ? word(&t, W_OMIT_NO_ATTACHMENTS) : NULL };
 		struct render_info info;
 
 		if (compose_dossier(&in, &doc, &app->err))
@@ -240,9 +244,9 @@ int make_dossier(struct app *app, const char *path, const struct make_opts *o, s
 		compose_expand(&in, tmpl_text(&t, "voettekst", "bijlagen",
 					      "Kenmerk {kenmerk} · bijlage {n}, blad {blad} van {bladen} · pagina {pagina} van {paginas}"),
 			       &fa);
-		compose_expand(&in, tmpl_text(&t, "teksten", "documenttitel", "Dossier {kenmerk}"), &title);
+		compose_expand(&in, word(&t, W_DOC_TITLE), &title);
 		buf_addf(&subject, "%s – %s", r->name, app->prof.name);
-		compose_expand(&in, tmpl_text(&t, "teksten", "concept", "CONCEPT – onvolledig"), &mark);
+		compose_expand(&in, word(&t, W_CONCEPT), &mark);
 		memset(&info, 0, sizeof(info));
 		info.title = title.s;
 		info.subject = subject.s;

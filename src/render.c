@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "err.h"
 #include "fileio.h"
+#include "fontinfo.h"
 #include "image.h"
 #include "mem.h"
 #include "template.h"
@@ -45,7 +46,7 @@
  */
 static const char *const code_pages[] = { "CP1252", "CP1254", "CP1250", "CP1257", "CP1251", "CP1253" };
 #define NPAGES (sizeof(code_pages) / sizeof(code_pages[0]))
-#define NO_WIDTH 0xFFFF
+#define NO_WIDTH FONT_NO_WIDTH
 /*
  * A character no code page holds but both faces have (Vietnamese ễ, a
  * lone combining mark): drawn with libharu's UTF-8 (CID) font of the
@@ -85,93 +86,6 @@ static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
 		p->error = code;
 		p->detail = detail;
 	}
-}
-
-/* ---- reading a TrueType font: cmap, hmtx, hhea, head ------------------ */
-
-static uint32_t be32(const unsigned char *b) { return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3]; }
-static uint16_t be16(const unsigned char *b) { return (uint16_t)(b[0] << 8 | b[1]); }
-
-static size_t table(const struct buf *f, const char *tag, size_t min_len)
-{
-	const unsigned char *d = (const unsigned char *)f->s;
-	size_t i, n;
-
-	if (f->len < 12)
-		return 0;
-	n = be16(d + 4);
-	for (i = 0; i < n && 12 + i * 16 + 16 <= f->len; i++)
-		if (!memcmp(d + 12 + i * 16, tag, 4)) {
-			uint32_t off = be32(d + 12 + i * 16 + 8), len = be32(d + 12 + i * 16 + 12);
-
-			if (off < f->len && len >= min_len && (size_t)off + len <= f->len)
-				return off;
-			return 0;
-		}
-	return 0;
-}
-
-/*
- * Fill face->adv for every BMP character the font's Unicode cmap (format
- * 4) maps to a glyph. Returns 0, or -1 when a table is missing or broken.
- */
-static int read_font(const struct buf *f, struct face *face)
-{
-	const unsigned char *d = (const unsigned char *)f->s;
-	size_t cmap = table(f, "cmap", 4), head = table(f, "head", 54), hhea = table(f, "hhea", 36);
-	size_t hmtx = table(f, "hmtx", 4), sub = 0, i, nsub;
-	uint16_t upm, nmetrics, segx2, s;
-
-	if (!cmap || !head || !hhea || !hmtx)
-		return -1;
-	upm = be16(d + head + 18);
-	nmetrics = be16(d + hhea + 34);
-	if (!upm || !nmetrics || hmtx + (size_t)nmetrics * 4 > f->len)
-		return -1;
-	face->ascent = (int16_t)be16(d + hhea + 4) * 1000 / upm;
-	face->descent = (int16_t)be16(d + hhea + 6) * 1000 / upm;
-	nsub = be16(d + cmap + 2);
-	for (i = 0; i < nsub && cmap + 4 + i * 8 + 8 <= f->len; i++) {
-		uint16_t plat = be16(d + cmap + 4 + i * 8), enc = be16(d + cmap + 4 + i * 8 + 2);
-		uint32_t off = be32(d + cmap + 4 + i * 8 + 4);
-
-		if (plat == 3 && enc == 1 && cmap + off + 14 <= f->len && be16(d + cmap + off) == 4)
-			sub = cmap + off;
-	}
-	if (!sub)
-		return -1;
-	segx2 = be16(d + sub + 6);
-	if (sub + 16 + (size_t)segx2 * 4 > f->len)
-		return -1;
-	for (s = 0; s < segx2 / 2; s++) {
-		const unsigned char *ends = d + sub + 14, *starts = ends + segx2 + 2;
-		const unsigned char *deltas = starts + segx2, *ranges = deltas + segx2;
-		uint16_t end = be16(ends + s * 2), start = be16(starts + s * 2);
-		uint16_t delta = be16(deltas + s * 2), range = be16(ranges + s * 2);
-		uint32_t c;
-
-		for (c = start; c <= end && c < 0xFFFF; c++) {
-			uint16_t glyph;
-
-			if (!range) {
-				glyph = (uint16_t)(c + delta);
-			} else {
-				size_t at = (size_t)(ranges + s * 2 - d) + range + (c - start) * 2;
-
-				if (at + 2 > f->len)
-					break;
-				glyph = be16(d + at);
-				if (glyph)
-					glyph = (uint16_t)(glyph + delta);
-			}
-			if (glyph) {
-				uint16_t g = glyph < nmetrics ? glyph : (uint16_t)(nmetrics - 1);
-
-				face->adv[c] = (uint16_t)((uint32_t)be16(d + hmtx + (size_t)g * 4) * 1000 / upm);
-			}
-		}
-	}
-	return 0;
 }
 
 /* The code page and byte for a code point; false when none can draw it. */
@@ -222,11 +136,10 @@ static double measure(void *ctx, int font, const char *s, size_t len, double siz
 	return total * size / 1000.0;
 }
 
-/* Characters that show nothing: soft hyphen, zero-width and joiners, word joiner, BOM, variation selectors. */
+/* Characters that show nothing (fontinfo.h); the Romanian ones are drawn replaced. */
 static bool invisible(uint32_t cp)
 {
-	return cp == 0x00AD || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF ||
-	       cp == 0x034F || cp == 0x180E || (cp >= 0xFE00 && cp <= 0xFE0F);
+	return font_shows_nothing(cp) && !(cp >= 0x0218 && cp <= 0x021B);
 }
 
 bool pdf_can_show(const struct pdf *p, uint32_t cp)
@@ -316,18 +229,13 @@ int pdf_open(struct pdf **out, const struct tmpl *t, struct err *e)
 	HPDF_UseUTFEncodings(p->doc);
 	HPDF_SetCurrentEncoder(p->doc, "UTF-8");
 	for (i = 0; i < FONT_COUNT; i++) {
-		struct buf file = BUF_INIT;
+		struct font_info fi;
 
-		p->face[i].adv = xmalloc(0x10000 * sizeof(uint16_t));
-		memset(p->face[i].adv, 0xFF, 0x10000 * sizeof(uint16_t));
-		if (file_read(t->font_path[i], 32u << 20, &file, e))
+		if (font_info_load(t->font_path[i], &fi, e))
 			return -1;
-		if (read_font(&file, &p->face[i])) {
-			buf_release(&file);
-			return err_set(e, EXIT_SYSTEM, "%s: geen bruikbaar TrueType-lettertype (tabellen ontbreken)",
-				       t->font_path[i]);
-		}
-		buf_release(&file);
+		p->face[i].adv = fi.adv;
+		p->face[i].ascent = fi.ascent;
+		p->face[i].descent = fi.descent;
 		p->face[i].name = HPDF_LoadTTFontFromFile(p->doc, t->font_path[i], HPDF_TRUE);
 		if (!p->face[i].name || p->error)
 			return fail(p, e, "het lettertype kan niet worden geladen");

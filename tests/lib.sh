@@ -120,3 +120,9 @@ make_jpeg() {
 	pdftoppm -jpeg -r 40 -singlefile "$1.pdf" "${1%.jpg}" 2>/dev/null
 	rm -f "$1.pdf"
 }
+
+# expect_code_in "N M" "what": the last run exited with one of the codes
+expect_code_in() {
+	if ! sanitizer_clean; then fail "$2" "sanitizer report"; return; fi
+	case " $1 " in *" $RC "*) pass "$2" ;; *) fail "$2" "exit code $RC, expected one of $1" ;; esac
+}

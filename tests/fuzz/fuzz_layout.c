@@ -90,7 +90,7 @@ static void check_items(const struct ldoc *doc)
 			if (it->kind != IT_TEXT)
 				continue;
 			FUZZ_ASSERT(it->text && fuzz_utf8(it->text));
-			if (it->page_ref >= 0)
+			if (it->page_ref > 0)
 				continue; /* a page number, placed by the renderer */
 			if (it->x < left - 0.5 || it->x + text_width(it) > right + 0.5 || it->y < bottom - 1 ||
 			    it->y > top + 1) {

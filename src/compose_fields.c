@@ -62,8 +62,8 @@ static void field_heading(const struct comp *C, const struct field *f, struct bu
 	}
 }
 
-/* A value on one line: container values by their items' summaries. */
-static void inline_value(const struct comp *C, const struct field *f, const json *v, struct buf *out)
+/* A value on one line: container values by their items' summaries; dates long or short (tables). */
+static void inline_value(const struct comp *C, const struct field *f, const json *v, bool long_date, struct buf *out)
 {
 	struct buf raw = BUF_INIT;
 
@@ -82,7 +82,7 @@ static void inline_value(const struct comp *C, const struct field *f, const json
 			struct buf one = BUF_INIT;
 
 			if (printable(C, &f->sub[i]))
-				inline_value(C, &f->sub[i], json_get(v, f->sub[i].key), &one);
+				inline_value(C, &f->sub[i], json_get(v, f->sub[i].key), long_date, &one);
 			if (one.len)
 				buf_addf(&raw, "%s%s: %s", raw.len ? "; " : "", f->sub[i].label, one.s);
 			buf_release(&one);
@@ -90,7 +90,7 @@ static void inline_value(const struct comp *C, const struct field *f, const json
 	} else if (f->type->kind == FT_TEKST) {
 		text_reflow(json_str(v), &raw);
 	} else {
-		format_value(C, f, v, true, &raw);
+		format_value(C, f, v, long_date, &raw);
 	}
 	prep(C, raw.s, out);
 	buf_release(&raw);
@@ -160,7 +160,7 @@ void print_list(struct comp *C, const struct field *f, const json *v)
 
 			buf_reset(&t);
 			if (field_applies(cols[i], &C->env))
-				inline_value(C, cols[i], json_get(it, cols[i]->key), &t);
+				inline_value(C, cols[i], json_get(it, cols[i]->key), false, &t);
 			tb_cell(&tb, t.s)->align = (k == FT_BEDRAG || k == FT_GETAL) ? AL_RIGHT : AL_LEFT;
 		}
 		for (i = 0; i < f->nsub; i++) {
@@ -175,7 +175,7 @@ void print_list(struct comp *C, const struct field *f, const json *v)
 			buf_reset(&t);
 			buf_addf(&t, "%s %zu: %s", f->item_name ? f->item_name : f->label, r, sf->label);
 			label_text(C, t.s, &lab);
-			inline_value(C, sf, json_get(it, sf->key), &t);
+			inline_value(C, sf, json_get(it, sf->key), true, &t);
 			kv_add(&extras, lab.s, t.s);
 		}
 	}
@@ -219,7 +219,7 @@ static void print_field(struct comp *C, const struct field *f, const json *v, st
 			}
 		} else {
 			label_text(C, f->label, &head);
-			inline_value(C, f, v, &val);
+			inline_value(C, f, v, true, &val);
 			kv_add(kv, head.s, val.s);
 		}
 		goto out;

@@ -182,7 +182,7 @@ static void print_lines(struct comp *C, const struct field *fd, const json *v, v
 		const char *vars[] = { "categorie", name, NULL };
 
 		tb_row(&tb, ROW_GROUP);
-		prep(C, name, &t);
+		label_text(C, name, &t);
 		tb_cell(&tb, t.s)->span = (int)ncols;
 		for (it = json_first(v); it; it = json_next(it)) {
 			const char *cat = json_get_str(it, q->category->key);

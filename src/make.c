@@ -8,6 +8,7 @@
  */
 #include "make.h"
 #include "app.h"
+#include "anon.h"
 #include "attach.h"
 #include "buf.h"
 #include "casus.h"
@@ -161,6 +162,16 @@ static long long creation_time(void)
 	return (long long)time(NULL);
 }
 
+/* Replace the personal values in b (the anonymised copy). */
+static void anonymise_text(const struct anon *an, struct buf *b)
+{
+	struct buf t = BUF_INIT;
+
+	anon_apply(an, b->s, &t);
+	buf_sets(b, t.s);
+	buf_release(&t);
+}
+
 void make_result_release(struct make_result *r)
 {
 	free(r->ref);
@@ -243,6 +254,21 @@ int make_dossier(struct app *app, const char *path, const struct make_opts *o, s
 		compose_expand(&in, tmpl_text(&t, "teksten", "documenttitel", "Dossier {kenmerk}"), &title);
 		buf_addf(&subject, "%s – %s", r->name, app->prof.name);
 		compose_expand(&in, tmpl_text(&t, "teksten", "concept", "CONCEPT – onvolledig"), &mark);
+		if (o->anonymous) {
+			struct anon *an = anon_build(&app->forms, c.root);
+			struct buf *texts[] = { &hl, &hr, &fl, &fr, &fa, &title, &subject, &mark };
+			struct buf note = BUF_INIT;
+
+			/* every page says it is the anonymised copy */
+			compose_expand(&in, tmpl_text(&t, "teksten", "anoniem", "Geanonimiseerde kopie"), &note);
+			if (fl.len)
+				buf_addf(&note, " · %s", fl.s);
+			buf_sets(&fl, note.s);
+			buf_release(&note);
+			for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+				anonymise_text(an, texts[i]);
+			anon_free(an);
+		}
 		memset(&info, 0, sizeof(info));
 		info.title = title.s;
 		info.subject = subject.s;

@@ -196,6 +196,11 @@ bool unicode_is_letter(uint32_t cp)
 	}
 }
 
+uint32_t unicode_upper(uint32_t cp)
+{
+	return (uint32_t)utf8proc_toupper((utf8proc_int32_t)cp);
+}
+
 bool unicode_is_upper(uint32_t cp)
 {
 	utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);

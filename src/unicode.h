@@ -49,6 +49,8 @@ int unicode_key_map(const char *s, size_t n, struct buf *out, size_t **map);
 bool unicode_is_word(uint32_t cp);
 /* Is cp a letter (Unicode category L*)? */
 bool unicode_is_letter(uint32_t cp);
+/* The upper-case form of cp (cp itself where it has none). */
+uint32_t unicode_upper(uint32_t cp);
 /* Is cp an upper-case or title-case letter (Lu, Lt)? */
 bool unicode_is_upper(uint32_t cp);
 

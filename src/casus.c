@@ -101,13 +101,21 @@ long long casus_disk_revision(const char *path)
 	return r;
 }
 
+/* CASUS_LOCK_WAIT_MS; tests shorten it with DOSSIER_TEST_LOCK_WAIT_MS. */
+static int lock_wait(void)
+{
+	const char *t = getenv("DOSSIER_TEST_LOCK_WAIT_MS");
+
+	return t && *t ? (int)strtol(t, NULL, 10) : CASUS_LOCK_WAIT_MS;
+}
+
 int casus_lock(struct casus *c, struct err *e)
 {
 	int fd;
 
 	if (c->locked)
 		return 0;
-	fd = file_lock(c->path, CASUS_LOCK_WAIT_MS, e);
+	fd = file_lock(c->path, lock_wait(), e);
 	if (fd == -1)
 		return -1;
 	c->lockfd = fd;
@@ -127,7 +135,7 @@ void casus_unlock(struct casus *c)
 int casus_load_locked(struct casus *c, const char *path, struct err *e)
 {
 	struct casus tmp = CASUS_INIT;
-	int fd = file_lock(path, CASUS_LOCK_WAIT_MS, e);
+	int fd = file_lock(path, lock_wait(), e);
 
 	if (fd == -1) {
 		memset(c, 0, sizeof(*c));

@@ -63,7 +63,8 @@ void casus_create(struct casus *c, const char *path, const char *ref, const char
  * casus_save() without the lock takes it for the write and refuses with
  * CASUS_CONFLICT (exit 3, Dutch message in e) when the file's revision is
  * no longer c->revision: save with the expected revision. Waiting for
- * another holder lasts at most CASUS_LOCK_WAIT_MS, then e says that
+ * another holder lasts at most CASUS_LOCK_WAIT_MS (test hook: the
+ * environment variable DOSSIER_TEST_LOCK_WAIT_MS), then e says that
  * another program holds the case.
  */
 #define CASUS_CONFLICT (-2)

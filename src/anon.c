@@ -54,7 +54,7 @@ static void add_repl(struct anon *A, const char *from, const char *to)
 	struct buf k = BUF_INIT;
 	size_t i;
 
-	if (!from || unicode_key(from, strlen(from), &k) < 0)
+	if (!from || unicode_key_base(from, strlen(from), &k) < 0)
 		goto out;
 	buf_trim(&k);
 	if (!k.len)
@@ -365,7 +365,7 @@ void anon_apply(const struct anon *A, const char *s, struct buf *out)
 	struct buf k = BUF_INIT;
 	size_t n = strlen(s), *map = NULL, i = 0, pos = 0, r;
 
-	if (anon_empty(A) || unicode_key_map(s, n, &k, &map) < 0) {
+	if (anon_empty(A) || unicode_key_base_map(s, n, &k, &map) < 0) {
 		buf_add(out, s, n);
 		goto out;
 	}

@@ -89,6 +89,10 @@ $(LIBTOOLS): $(B)/tools/%: tests/tools/%.c $(LIBOBJ) | $(B)/tools
 	$(call say,LINK,$@)
 	$(Q)$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(LIBOBJ) $(LIBS)
 
+$(B)/tools/anoncheck: tests/tools/anoncheck.c $(LIBOBJ) | $(B)/tools
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(LIBOBJ) $(LIBS)
+
 # --- fault injection (tests/e2e/t0410): an LD_PRELOAD library, not a program ---
 FAULTSHIM = $(B)/tools/faultshim.so
 

@@ -11,6 +11,7 @@
  * compose_*.c (see compose_int.h).
  */
 #include "compose_int.h"
+#include "anon.h"
 #include "casus.h"
 #include "date.h"
 #include "err.h"
@@ -36,45 +37,13 @@
 
 #include "banned.h"
 
-/* ---- text in ------------------------------------------------------------ */
-
-static bool is_letter_byte(unsigned char c)
-{
-	return isalnum(c) || c >= 0x80;
-}
-
-/* Replace personal names (longest first, whole words only). */
-static void anonymise(const struct comp *C, const char *s, struct buf *out)
-{
-	size_t len = strlen(s), i = 0, k;
-
-	while (i < len) {
-		bool done = false;
-
-		if (i == 0 || !is_letter_byte((unsigned char)s[i - 1])) {
-			for (k = 0; k < C->nrepl && !done; k++) {
-				size_t fl = strlen(C->repl[k].from);
-
-				if (fl && i + fl <= len && !memcmp(s + i, C->repl[k].from, fl) &&
-				    (i + fl == len || !is_letter_byte((unsigned char)s[i + fl]))) {
-					buf_adds(out, C->repl[k].to);
-					i += fl;
-					done = true;
-				}
-			}
-		}
-		if (!done)
-			buf_addch(out, s[i++]);
-	}
-}
-
 /* Append text as it must appear in the PDF. */
 void put(const struct comp *C, const char *s, struct buf *out)
 {
 	struct buf a = BUF_INIT;
 
-	if (C->in->anonymous && C->nrepl) {
-		anonymise(C, s, &a);
+	if (C->anon) {
+		anon_apply(C->anon, s, &a);
 		s = a.s;
 	}
 	C->in->m->clean(C->in->m->ctx, s, out);
@@ -463,131 +432,6 @@ void kv_release(struct kv *t)
 	tb_release(&t->tb);
 }
 
-/* ---- anonymisation list --------------------------------------------------- */
-
-static void add_repl(struct comp *C, const char *from, const char *to)
-{
-	size_t i;
-
-	if (!from || strlen(from) < 2)
-		return;
-	for (i = 0; i < C->nrepl; i++)
-		if (!strcmp(C->repl[i].from, from))
-			return;
-	ARRAY_GROW(C->repl, C->nrepl, C->rcap);
-	C->repl[C->nrepl].from = xstrdup(from);
-	C->repl[C->nrepl].to = xstrdup(to);
-	C->nrepl++;
-}
-
-/* "Eline Ünal-de Jonge" -> "E.Ü.J." (lower-case particles skipped) */
-static void initials(const char *name, struct buf *out)
-{
-	const char *p = name;
-
-	while (*p) {
-		uint32_t cp;
-		size_t n;
-
-		while (*p == ' ' || *p == '-')
-			p++;
-		if (!*p)
-			break;
-		n = utf8_decode(p, strlen(p), &cp);
-		if (!n)
-			n = 1;
-		if (!(cp >= 'a' && cp <= 'z')) {
-			buf_add(out, p, n);
-			buf_addch(out, '.');
-		}
-		while (*p && *p != ' ' && *p != '-')
-			p++;
-	}
-	if (!out->len)
-		buf_adds(out, "X.");
-}
-
-static void collect_names(struct comp *C, const struct field *def, const json *v)
-{
-	const json *it;
-	size_t i;
-
-	if (!v)
-		return;
-	if (def->type->kind == FT_GROEP) {
-		for (i = 0; i < def->nsub; i++)
-			collect_names(C, &def->sub[i], json_get(v, def->sub[i].key));
-		return;
-	}
-	if (def->type->kind == FT_LIJST) {
-		for (it = json_first(v); it; it = json_next(it))
-			for (i = 0; i < def->nsub; i++)
-				collect_names(C, &def->sub[i], json_get(it, def->sub[i].key));
-		return;
-	}
-	if (def->privacy == PRIV_INITIALS && json_is_string(v)) {
-		struct buf ini = BUF_INIT, part = BUF_INIT;
-		const char *p = json_str(v);
-
-		initials(p, &ini);
-		add_repl(C, p, ini.s);
-		/* every capitalised part on its own too: "Zoë", "Ünal" */
-		while (*p) {
-			const char *q = p;
-
-			while (*q && *q != ' ' && *q != '-')
-				q++;
-			buf_reset(&part);
-			buf_add(&part, p, (size_t)(q - p));
-			if (utf8_length(part.s, part.len) >= 3 && !(part.s[0] >= 'a' && part.s[0] <= 'z')) {
-				buf_reset(&ini);
-				initials(part.s, &ini);
-				add_repl(C, part.s, ini.s);
-			}
-			p = *q ? q + 1 : q;
-		}
-		buf_release(&ini);
-		buf_release(&part);
-	} else if (def->privacy == PRIV_OMIT && value_filled(v)) {
-		struct buf s = BUF_INIT;
-		int d;
-
-		if (def->type->kind == FT_DATUM && date_parse_iso(json_str(v), &d)) {
-			date_fmt_long(&s, d);
-			add_repl(C, s.s, "[weggelaten]");
-			buf_reset(&s);
-			date_fmt_short(&s, d);
-			add_repl(C, s.s, "[weggelaten]");
-			buf_reset(&s);
-			date_fmt_iso(&s, d);
-			add_repl(C, s.s, "[weggelaten]");
-		} else if (json_is_string(v)) {
-			add_repl(C, json_str(v), "[weggelaten]");
-		}
-		buf_release(&s);
-	}
-}
-
-static int by_length(const void *a, const void *b)
-{
-	size_t la = strlen(((const struct repl *)a)->from), lb = strlen(((const struct repl *)b)->from);
-
-	return (la < lb) - (la > lb);
-}
-
-static void build_repl(struct comp *C)
-{
-	size_t i;
-
-	for (i = 0; i < C->in->fs->n; i++) {
-		const struct form *f = &C->in->fs->forms[i];
-
-		collect_names(C, &f->root, json_get(C->in->c->root, f->id));
-	}
-	if (C->nrepl > 1)
-		qsort(C->repl, C->nrepl, sizeof(*C->repl), by_length);
-}
-
 /* ---- sections ------------------------------------------------------------- */
 
 static struct section *add_section(struct comp *C, const char *title, int level, enum section_kind kind)
@@ -856,7 +700,7 @@ int compose_dossier(const struct compose_in *in, struct ldoc *doc, struct err *e
 	C.env.region = casus_region(in->c);
 	flow_init(&C.f, doc, &in->tmpl->theme, in->m);
 	if (in->anonymous)
-		build_repl(&C);
+		C.anon = anon_build(in->fs, in->c->root);
 	/* anchors: cover and contents first, then the planned sections */
 	C.cover_anchor = ldoc_new_anchor(doc);
 	C.toc_anchor = ldoc_new_anchor(doc);
@@ -879,11 +723,7 @@ int compose_dossier(const struct compose_in *in, struct ldoc *doc, struct err *e
 	print_contents(&C);
 	for (i = 0; i < C.nsec; i++)
 		print_section(&C, &C.sec[i]);
-	for (i = 0; i < C.nrepl; i++) {
-		free(C.repl[i].from);
-		free(C.repl[i].to);
-	}
-	free(C.repl);
+	anon_free(C.anon);
 	for (i = 0; i < C.nsec; i++)
 		free(C.sec[i].title);
 	free(C.sec);

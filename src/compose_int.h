@@ -30,6 +30,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct anon;
+
 enum section_kind { S_FORM, S_GROUP, S_SCAN, S_CHECKLIST, S_TIMELINE, S_ATT_HEAD, S_ATT };
 
 struct section {
@@ -43,16 +45,11 @@ struct section {
 	enum section_kind kind;
 };
 
-struct repl {
-	char *from, *to;
-};
-
 struct comp {
 	const struct compose_in *in;
 	struct ldoc *doc;
 	struct flow f;
-	struct repl *repl;
-	size_t nrepl, rcap;
+	struct anon *anon;        /* the anonymised copy only */
 	struct section *sec;
 	size_t nsec, scap;
 	struct expr_env env;

@@ -66,7 +66,7 @@ static bool is_hyphen_cp(uint32_t cp)
 }
 
 /* Fold one code point into out (0..n bytes). */
-static void key_char(uint32_t cp, struct buf *out, bool *last_space)
+static void key_char(uint32_t cp, struct buf *out, bool *last_space, bool base)
 {
 	utf8proc_int32_t tmp[32];
 	utf8proc_ssize_t k, i;
@@ -90,7 +90,7 @@ static void key_char(uint32_t cp, struct buf *out, bool *last_space)
 	}
 	k = utf8proc_decompose_char((utf8proc_int32_t)cp, tmp, 32,
 				    UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE |
-				    UTF8PROC_DECOMPOSE, &bound);
+				    UTF8PROC_DECOMPOSE | (base ? UTF8PROC_STRIPMARK : 0), &bound);
 	if (k < 0 || k > 32) {
 		utf8_encode(out, cp);
 		*last_space = false;
@@ -113,7 +113,7 @@ static void key_char(uint32_t cp, struct buf *out, bool *last_space)
 	}
 }
 
-static int key_impl(const char *s, size_t n, struct buf *out, size_t **map)
+static int key_impl(const char *s, size_t n, struct buf *out, size_t **map, bool base)
 {
 	struct buf nfc = BUF_INIT;
 	size_t *m = NULL, mcap = 0, start = out->len, i = 0, src = 0;
@@ -156,7 +156,7 @@ static int key_impl(const char *s, size_t n, struct buf *out, size_t **map)
 
 			if (!l)
 				break;
-			key_char(c, out, &last_space);
+			key_char(c, out, &last_space, base);
 			b += l;
 		}
 		if (map) {
@@ -177,12 +177,22 @@ static int key_impl(const char *s, size_t n, struct buf *out, size_t **map)
 
 int unicode_key(const char *s, size_t n, struct buf *out)
 {
-	return key_impl(s, n, out, NULL);
+	return key_impl(s, n, out, NULL, false);
 }
 
 int unicode_key_map(const char *s, size_t n, struct buf *out, size_t **map)
 {
-	return key_impl(s, n, out, map);
+	return key_impl(s, n, out, map, false);
+}
+
+int unicode_key_base(const char *s, size_t n, struct buf *out)
+{
+	return key_impl(s, n, out, NULL, true);
+}
+
+int unicode_key_base_map(const char *s, size_t n, struct buf *out, size_t **map)
+{
+	return key_impl(s, n, out, map, true);
 }
 
 bool unicode_is_letter(uint32_t cp)
@@ -194,6 +204,11 @@ bool unicode_is_letter(uint32_t cp)
 	default:
 		return false;
 	}
+}
+
+uint32_t unicode_upper(uint32_t cp)
+{
+	return (uint32_t)utf8proc_toupper((utf8proc_int32_t)cp);
 }
 
 bool unicode_is_upper(uint32_t cp)

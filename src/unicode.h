@@ -45,10 +45,21 @@ int unicode_key(const char *s, size_t n, struct buf *out);
  */
 int unicode_key_map(const char *s, size_t n, struct buf *out, size_t **map);
 
+/*
+ * The same keys without diacritics (marks stripped after decomposition):
+ * "Ünal", "Unal" and "ÜNAL" share the key "unal", and "İlayda" and
+ * "ilayda" share "ilayda". For finding personal values, where a name
+ * written without its accents must be found too.
+ */
+int unicode_key_base(const char *s, size_t n, struct buf *out);
+int unicode_key_base_map(const char *s, size_t n, struct buf *out, size_t **map);
+
 /* Is cp part of a word: a letter, combining mark or digit (any script)? */
 bool unicode_is_word(uint32_t cp);
 /* Is cp a letter (Unicode category L*)? */
 bool unicode_is_letter(uint32_t cp);
+/* The upper-case form of cp (cp itself where it has none). */
+uint32_t unicode_upper(uint32_t cp);
 /* Is cp an upper-case or title-case letter (Lu, Lt)? */
 bool unicode_is_upper(uint32_t cp);
 

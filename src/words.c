@@ -91,6 +91,7 @@ static const struct {
 	{ W_AG_CASE_NOTE, "agenda_casus_uitleg", "De volgende {n} pagina's zijn het dossier van deze casus, met zijn eigen paginanummers." },
 	{ W_OMIT_ANONYMOUS, "niet_in_anonieme_kopie", "niet in deze anonieme kopie" },
 	{ W_OMIT_NO_ATTACHMENTS, "zonder_bijlagen", "niet opgenomen (zonder bijlagen gemaakt)" },
+	{ W_ANONYMOUS_COPY, "anoniem", "Geanonimiseerde kopie" },
 };
 
 _Static_assert(sizeof(words) / sizeof(words[0]) == W_COUNT, "every word has a row");

@@ -24,6 +24,7 @@ trap 'rc=$?; rm -rf "$T"; [ "$FINISHED" = 1 ] || echo "FAIL: $NAME: script stopp
 # Call at the end of every script: a script that stops early is a failure.
 finish() { FINISHED=1; }
 export SOURCE_DATE_EPOCH=1795000000   # 2026-11-18, a Wednesday
+export DOSSIER_TEST_TODAY=1795000000  # 'vandaag' for the tests (src/date.h)
 export NO_COLOR=1
 export HOME="$T/home"                 # never read the tester's own config
 mkdir -p "$HOME"

@@ -55,7 +55,8 @@ int main(int argc, char **argv)
 
 	if (argc > 1)
 		unit_root = argv[1];
-	setenv("SOURCE_DATE_EPOCH", "1795000000", 1); /* 2026-11-18 */
+	setenv("SOURCE_DATE_EPOCH", "1795000000", 1);
+	setenv("DOSSIER_TEST_TODAY", "1795000000", 1); /* 2026-11-18 */
 	unit_tmp = mkdtemp(tmpl);
 	if (!unit_tmp) {
 		perror("mkdtemp");

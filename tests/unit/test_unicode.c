@@ -86,6 +86,18 @@ static void test_key_map_points_into_source(void)
 	buf_release(&a);
 }
 
+static void test_key_base_drops_diacritics(void)
+{
+	struct buf a = BUF_INIT, b = BUF_INIT;
+
+	CHECK_INT(unicode_key_base("\xc3\x9cNAL", 5, &a), 0);
+	CHECK_STR(a.s, "unal");
+	CHECK_INT(unicode_key_base("\xc4\xb0layda", 7, &b), 0);   /* dotted capital I */
+	CHECK_STR(b.s, "ilayda");
+	buf_release(&a);
+	buf_release(&b);
+}
+
 static void test_word_boundaries(void)
 {
 	const char *s = "Zo\xc3\xab's 06-1234";
@@ -109,6 +121,7 @@ TESTS(unicode_tests) = {
 	{ "unicode key lumps spaces, hyphens, apostrophes", test_key_lumps_spaces_hyphens_apostrophes },
 	{ "unicode key drops ignorables", test_key_drops_ignorables },
 	{ "unicode key map points into the source", test_key_map_points_into_source },
+	{ "unicode base key drops diacritics", test_key_base_drops_diacritics },
 	{ "unicode word boundaries", test_word_boundaries },
 	TEST_END
 };

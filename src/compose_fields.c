@@ -301,10 +301,41 @@ static void form_text(struct comp *C, const struct section *s, const char *key, 
 	buf_release(&t);
 }
 
+/*
+ * The form's "zinnen": sentences printed when their condition holds, so
+ * the answer to a question that only steers the form ("afdruk": "nee")
+ * still reaches the reader as words ("De ouders zien het niet anders").
+ */
+static void form_sentences(struct comp *C, const struct section *s)
+{
+	const json *it;
+	const json *saved = C->env.record;
+	struct buf t = BUF_INIT, msg = BUF_INIT;
+
+	C->env.record = s->record;
+	for (it = json_first(json_get(s->form->print, "zinnen")); it; it = json_next(it)) {
+		struct expr *x = NULL;
+		const char *cond = json_get_str(it, "voorwaarde");
+
+		buf_reset(&msg);
+		if (cond && expr_parse(cond, &x, &msg))
+			continue; /* form.c checked it when the form was loaded */
+		if (!x || expr_eval(x, &C->env)) {
+			record_text(C, s->form, s->record, json_get_str(it, "tekst"), &t);
+			flow_text(&C->f, t.s);
+		}
+		expr_free(x);
+	}
+	C->env.record = saved;
+	buf_release(&t);
+	buf_release(&msg);
+}
+
 void print_form_intro(struct comp *C, const struct section *s)
 {
 	section_title(C, s, s->index ? NULL : print_text(s->form, "titel"));
 	form_text(C, s, "inleiding", false);
+	form_sentences(C, s);
 }
 
 void print_form_footnote(struct comp *C, const struct section *s)

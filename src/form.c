@@ -379,6 +379,33 @@ static int load_roles(struct loader *L, const json *doc, struct form *f)
 	return 0;
 }
 
+/* "afdruk"."zinnen": [{ "voorwaarde": "...", "tekst": "..." }]: each condition must parse. */
+static int check_sentences(struct loader *L, const json *zinnen)
+{
+	const json *it;
+	size_t i = 0;
+
+	if (zinnen && !json_is_array(zinnen))
+		return def_error(L, NULL, "'zinnen' in 'afdruk' is een lijst van {\"voorwaarde\", \"tekst\"}");
+	for (it = json_first(zinnen); it; it = json_next(it)) {
+		const char *cond = json_get_str(it, "voorwaarde");
+		struct expr *x = NULL;
+		struct buf msg = BUF_INIT;
+
+		i++;
+		if (!json_get_str(it, "tekst"))
+			return def_error(L, NULL, "zin %zu in 'afdruk' heeft geen 'tekst'", i);
+		if (cond && expr_parse(cond, &x, &msg)) {
+			def_error(L, NULL, "zin %zu in 'afdruk': %s", i, msg.s);
+			buf_release(&msg);
+			return -1;
+		}
+		expr_free(x);
+		buf_release(&msg);
+	}
+	return 0;
+}
+
 static int load_form(struct formset *fs, const char *id, struct err *e)
 {
 	struct loader L = { NULL, BUF_INIT, e };
@@ -468,6 +495,8 @@ static int load_form(struct formset *fs, const char *id, struct err *e)
 			goto out;
 		}
 		f->print = json_dup(v);
+		if (check_sentences(&L, json_get(v, "zinnen")))
+			goto out;
 	}
 	r = 0;
 out:

@@ -32,6 +32,12 @@ static uint32_t missing(struct gctx *G, const char *s)
 	uint32_t bad = 0;
 	int k;
 
+	/* below U+0240 (no UTF-8 byte of 0xC9 or more) the fonts have every character */
+	for (i = 0; s[i] && (unsigned char)s[i] < 0xC9; i++)
+		;
+	if (!s[i])
+		return 0;
+	i = 0;
 	if (!unicode_nfc(s, strlen(s), &nfc))
 		p = nfc.s;
 	len = strlen(p);
@@ -42,7 +48,7 @@ static uint32_t missing(struct gctx *G, const char *s)
 		if (!n)
 			break;
 		i += n;
-		if (cp <= 0x24F || font_shows_nothing(cp))
+		if (cp < 0x240 || font_shows_nothing(cp))
 			continue;
 		if (!G->loaded) {
 			for (k = 0; k < FONT_COUNT && !G->rc; k++)

@@ -92,6 +92,8 @@ static const struct {
 	{ W_OMIT_ANONYMOUS, "niet_in_anonieme_kopie", "niet in deze anonieme kopie" },
 	{ W_OMIT_NO_ATTACHMENTS, "zonder_bijlagen", "niet opgenomen (zonder bijlagen gemaakt)" },
 	{ W_ANONYMOUS_COPY, "anoniem", "Geanonimiseerde kopie" },
+	{ W_CL_GROUP_ROUTE, "controle_route", "Wat de {tafel} vraagt" },
+	{ W_CL_GROUP_ATTS, "controle_bijlagen", "De bijlagen van deze casus" },
 };
 
 _Static_assert(sizeof(words) / sizeof(words[0]) == W_COUNT, "every word has a row");

@@ -98,4 +98,12 @@ has "controlelijst: de verzuimregistratie heeft een rij (ingevuld bij de casusge
 has "controlelijst: het OPP heeft een rij" 'OPP \(ontwikkelingsperspectiefplan\) aanwezig'
 pdftotext -layout "$T/lijst.pdf" "$T/layout" 2>/dev/null
 check "casusgegevens: de ingevulde verzuimperiode staat erin" grep -qE '07-09-2026 +11-09-2026 +ongeoorloofd +8' "$T/layout"
+
+# --- the meeting pack keeps the links of each dossier's contents page
+c=$(sample adviestafel)
+c2=$(dirname "$c")/doorbraak-spoor1.json
+run "$DOSSIER" agenda "$SAMPLES/vergadering.ini" "$c" "$c2" -o "$T/pak"
+expect_code 0 "vergadering: het pakket is gemaakt"
+check "vergadering: elke link van de inhoudsopgaven wijst naar een pagina" sh -c \
+	"! pdftotext \"\$(ls '$T'/pak/agenda-*.pdf)\" /dev/null 2>&1 | grep -q 'Bad annotation destination'"
 finish

@@ -30,9 +30,11 @@
 #include "mem.h"
 #include "opt.h"
 #include "path.h"
+#include "profile.h"
 #include "prompt.h"
 #include "rules.h"
 #include "term.h"
+#include "tmpl.h"
 #include "utf8.h"
 
 #include <errno.h>
@@ -72,6 +74,9 @@ struct ses {
 	int width;
 	int depth;             /* list nesting, for indentation */
 	size_t answered;
+	bool only_empty;       /* walk_record asks only the fields still empty */
+	size_t added[64];      /* items a pick of several numbers added */
+	size_t nadded;
 };
 
 /* ---- output helpers ------------------------------------------------------ */
@@ -249,62 +254,301 @@ static void field_help(const struct ses *S, const struct field *f)
 	wrapped(S, "Enter = houden, - = wissen, terug = vorige vraag, stop = stoppen (alles is bewaard).", in);
 }
 
-/* Suggestions for a field ("suggesties": a path with [*]); caller frees each and the array. */
-static char **suggestions(const struct ses *S, const struct field *f, size_t *n)
+/* ---- pick lists and proposals ---------------------------------------------- */
+
+/*
+ * A {name} template over the case: "{.naam}" is a field of the record at
+ * `rec`, "{casus.school.plaats}" a path in the case, "{swv}" a name from
+ * the region profile. Values are formatted as people read them.
+ */
+struct texpand {
+	struct ses *S;
+	const char *rec;
+	char *vals[16];
+	size_t nvals;
+	bool empty;           /* a placeholder had no value */
+};
+
+static const char *texpand_lookup(void *ctx, const char *name, size_t len)
 {
-	struct path p;
-	struct buf msg = BUF_INIT;
-	char **v = NULL;
-	size_t cap = 0;
-	const json *it;
+	struct texpand *X = ctx;
+	struct buf p = BUF_INIT;
+	char *v;
 
-	*n = 0;
-	if (!f->suggest || f->type->kind != FT_KORT || path_parse(f->suggest, &p, &msg)) {
-		buf_release(&msg);
+	if (X->nvals == sizeof(X->vals) / sizeof(X->vals[0]))
 		return NULL;
-	}
-	/* only "list[*].key" shapes are offered */
-	if (p.n >= 2 && p.segs[p.n - 2].index == PATH_ALL) {
-		struct path head = { p.segs, p.n - 1, 0, false };
+	if (len && name[0] == '.') {
+		if (!X->rec)
+			return NULL;
+		buf_addf(&p, "%s%.*s", X->rec, (int)len, name);
+	} else if (memchr(name, '.', len)) {
+		buf_add(&p, name, len);
+	} else {
+		const char *pv;
 
-		p.segs[p.n - 2].index = PATH_NO_INDEX;
-		for (it = json_first(path_get(S->c->root, &head)); it; it = json_next(it)) {
-			const char *s = json_get_str(it, p.segs[p.n - 1].key);
-
-			if (s && *s) {
-				ARRAY_GROW(v, *n, cap);
-				v[(*n)++] = xstrdup(s);
-			}
-		}
-		p.segs[p.n - 2].index = PATH_ALL;
+		buf_add(&p, name, len);
+		pv = profile_name(&X->S->app->prof, p.s);
+		buf_release(&p);
+		if (!pv || !*pv)
+			X->empty = true;
+		return pv;
 	}
-	path_release(&p);
+	{
+		/* a choice is passed on as its key ("smw"), which the target choice knows too */
+		struct err e = ERR_INIT;
+		const struct field *fd = formset_field(&X->S->app->forms, p.s, &e);
+		const json *raw = value_at(X->S, p.s);
+
+		err_release(&e);
+		v = fd && fd->type->kind == FT_KEUZE && json_is_string(raw) ? xstrdup(json_str(raw))
+									     : edit_format(X->S->app, X->S->c, p.s);
+	}
+	buf_release(&p);
+	if (!*v)
+		X->empty = true;
+	X->vals[X->nvals++] = v;
 	return v;
 }
 
-static void free_strings(char **v, size_t n)
+/* Expand tmpl into out; true when every placeholder had a value. */
+static bool texpand(struct ses *S, const char *tmpl, const char *rec, struct buf *out)
+{
+	struct texpand X = { S, rec, { NULL }, 0, false };
+	size_t unknown, i;
+
+	buf_reset(out);
+	unknown = tmpl_expand(out, tmpl, texpand_lookup, &X, NULL);
+	for (i = 0; i < X.nvals; i++)
+		free(X.vals[i]);
+	buf_trim(out);
+	return !unknown && !X.empty && out->len;
+}
+
+struct offer {
+	char *value;
+	char *rec;                  /* path of the source record */
+	const struct field_pick *pick;
+};
+
+struct offers {
+	struct offer *v;
+	size_t n, cap;
+};
+
+static void offers_release(struct offers *o)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
+	for (i = 0; i < o->n; i++) {
+		free(o->v[i].value);
+		free(o->v[i].rec);
+	}
+	free(o->v);
+	memset(o, 0, sizeof(*o));
+}
+
+static void offer_record(struct ses *S, const struct field_pick *pk, const char *rec, struct offers *o)
+{
+	const json *r = value_at(S, rec), *saved = S->env.record;
+	struct buf val = BUF_INIT;
+	size_t i;
+	bool ok;
+
+	if (!json_is_object(r))
+		return;
+	S->env.record = r;
+	ok = !pk->cond || expr_eval(pk->cond, &S->env);
+	S->env.record = saved;
+	if (!ok || !texpand(S, pk->value, rec, &val)) {
+		buf_release(&val);
+		return;
+	}
+	for (i = 0; i < o->n; i++)
+		if (utf8_fold_equal(o->v[i].value, val.s))
+			break;
+	if (i == o->n) {
+		ARRAY_GROW(o->v, o->n, o->cap);
+		o->v[o->n].value = buf_detach(&val, NULL);
+		o->v[o->n].rec = xstrdup(rec);
+		o->v[o->n].pick = pk;
+		o->n++;
+	}
+	buf_release(&val);
+}
+
+/* The offers of a field's pick list ("suggesties"), in the order of its sources. */
+static void offers_of(struct ses *S, const struct field *f, struct offers *o)
+{
+	struct buf rec = BUF_INIT;
+	size_t i, k;
+
+	memset(o, 0, sizeof(*o));
+	for (i = 0; i < f->npicks; i++) {
+		const struct field_pick *pk = &f->picks[i];
+		size_t n = strlen(pk->from);
+
+		if (n > 3 && !strcmp(pk->from + n - 3, "[*]")) {
+			size_t len;
+
+			buf_reset(&rec);
+			buf_add(&rec, pk->from, n - 3);
+			len = json_len(value_at(S, rec.s));
+			for (k = 1; k <= len; k++) {
+				buf_reset(&rec);
+				buf_addf(&rec, "%.*s[%zu]", (int)(n - 3), pk->from, k);
+				offer_record(S, pk, rec.s, o);
+			}
+		} else {
+			offer_record(S, pk, pk->from, o);
+		}
+	}
+	buf_release(&rec);
+}
+
+/* "mdo[1].aanwezigen[2].naam" -> "mdo[1].aanwezigen[2]" (the record of a field) */
+static void record_of(const char *path, struct buf *out)
+{
+	const char *dot = strrchr(path, '.');
+
+	buf_reset(out);
+	buf_add(out, path, dot ? (size_t)(dot - path) : strlen(path));
+}
+
+/*
+ * Put a picked offer in the field at path and fill the fields the pick
+ * copies along (role, organisation) in the same record. A copied value the
+ * field refuses is left out; the question for it comes as usual.
+ */
+static int apply_offer(struct ses *S, const struct offer *of, const char *path)
+{
+	struct buf rec = BUF_INIT, fp = BUF_INIT, val = BUF_INIT;
+	size_t i;
+	int r;
+
+	r = edit_set_text(S->app, S->c, path, of->value, &S->app->err);
+	record_of(path, &rec);
+	for (i = 0; !r && i < of->pick->ncopy; i++) {
+		if (!texpand(S, of->pick->copy_tmpls[i], of->rec, &val))
+			continue;
+		buf_reset(&fp);
+		buf_addf(&fp, "%s.%s", rec.s, of->pick->copy_keys[i]);
+		if (edit_set_text(S->app, S->c, fp.s, val.s, &S->app->err)) {
+			if (S->app->err.code != EXIT_INVALID)
+				r = -1;
+			else
+				err_release(&S->app->err);
+		}
+	}
+	buf_release(&rec);
+	buf_release(&fp);
+	buf_release(&val);
+	return r;
+}
+
+/*
+ * The proposed answer of an empty field: its "voorstel", or the one offer
+ * of a source that proposes ("voorstellen"). The text is checked by the
+ * field type first; *of is the offer when it came from one.
+ */
+static bool proposal(struct ses *S, const struct field *f, const char *path, const struct offers *o,
+		     struct buf *text, const struct offer **of)
+{
+	struct buf rec = BUF_INIT, msg = BUF_INIT;
+	struct field_ctx ctx = { S->c->dir, date_today() };
+	json *v = NULL;
+	size_t i, n = 0;
+	bool ok = false;
+
+	*of = NULL;
+	buf_reset(text);
+	if (value_filled(value_at(S, path)))
+		return false;
+	if (f->propose) {
+		record_of(path, &rec);
+		ok = texpand(S, f->propose, rec.s, text);
+	}
+	for (i = 0; !ok && i < o->n; i++) {
+		if (o->v[i].pick->propose) {
+			n++;
+			*of = &o->v[i];
+		}
+	}
+	if (!ok && n == 1) {
+		buf_sets(text, (*of)->value);
+		ok = true;
+	} else if (!ok) {
+		*of = NULL;
+	}
+	if (ok && f->type->parse(f, text->s, &ctx, &v, &msg) == 0) {
+		/* show it as it will be stored: "vandaag" as a date */
+		buf_reset(text);
+		f->type->format(f, v, text);
+	} else {
+		ok = false;
+		*of = NULL;
+	}
+	json_free(v);
+	buf_release(&rec);
+	buf_release(&msg);
+	return ok;
+}
+
+/* Numbers typed as "1,3 4": each in 1..max; returns how many (0: not such a list). */
+static size_t number_list(const char *s, size_t max, size_t *out, size_t cap)
+{
+	size_t n = 0;
+
+	while (*s) {
+		char *end;
+		long k;
+
+		while (*s == ' ' || *s == ',' || *s == ';')
+			s++;
+		if (!*s)
+			break;
+		if (*s < '0' || *s > '9')
+			return 0;
+		k = strtol(s, &end, 10);
+		if (k < 1 || (size_t)k > max || n == cap)
+			return 0;
+		out[n++] = (size_t)k;
+		s = end;
+	}
+	return n;
+}
+
+/* Is path a field of a list item ("...aanwezigen[2].naam")? Sets the list path and index. */
+static bool in_list_item(const struct field *f, const char *path, struct buf *list, size_t *idx)
+{
+	const char *dot = strrchr(path, '.'), *open;
+
+	if (!f->parent || f->parent->type->kind != FT_LIJST || !dot || dot == path || dot[-1] != ']')
+		return false;
+	for (open = dot - 1; open > path && *open != '['; open--)
+		;
+	if (*open != '[')
+		return false;
+	*idx = (size_t)strtoul(open + 1, NULL, 10);
+	buf_reset(list);
+	buf_add(list, path, (size_t)(open - path));
+	return *idx > 0;
 }
 
 /* ---- one question ----------------------------------------------------------- */
 
-static void show_choices(const struct ses *S, const struct field *f)
+/* Numbered items side by side, wrapped between items, never inside one. */
+static void show_numbered(const struct ses *S, const char *const *labels, size_t n)
 {
-	struct buf b = BUF_INIT, item = BUF_INIT;
+	struct buf b = BUF_INIT, item = BUF_INIT, wrapped_item = BUF_INIT;
 	size_t i;
-	int col = indent_of(S) + 2, in = col;
+	int col = indent_of(S) + 2, in = col, avail = S->width - 1 - in;
 
 	buf_addrep(&b, " ", (size_t)in);
-	for (i = 0; i < f->nchoices; i++) {
+	for (i = 0; i < n; i++) {
 		int w;
 
 		buf_reset(&item);
-		buf_addf(&item, "%zu %s", i + 1, f->choices[i].label);
+		buf_addf(&item, "%zu %s", i + 1, labels[i]);
 		w = (int)utf8_length(item.s, item.len);
 		if (col > in && col + 3 + w > S->width - 1) {
 			buf_addch(&b, '\n');
@@ -314,13 +558,39 @@ static void show_choices(const struct ses *S, const struct field *f)
 			buf_adds(&b, "   ");
 			col += 3;
 		}
+		if (w > avail) {
+			/* a label longer than the line: wrap it between words, on lines of its own */
+			buf_reset(&wrapped_item);
+			term_wrap(&wrapped_item, item.s, 0, in + 2, S->width - 1);
+			buf_setlen(&wrapped_item, wrapped_item.len - 1);
+			buf_add(&b, wrapped_item.s, wrapped_item.len);
+			buf_addch(&b, '\n');
+			buf_addrep(&b, " ", (size_t)in);
+			col = in;
+			continue;
+		}
 		buf_add(&b, item.s, item.len);
 		col += w;
 	}
-	buf_addch(&b, '\n');
+	if (col == in && b.len >= (size_t)in)
+		buf_setlen(&b, b.len - (size_t)in);
+	else
+		buf_addch(&b, '\n');
 	say(b.s);
 	buf_release(&b);
 	buf_release(&item);
+	buf_release(&wrapped_item);
+}
+
+static void show_choices(const struct ses *S, const struct field *f)
+{
+	const char **labels = xcalloc(f->nchoices + 1, sizeof(*labels));
+	size_t i;
+
+	for (i = 0; i < f->nchoices; i++)
+		labels[i] = f->choices[i].label;
+	show_numbered(S, labels, f->nchoices);
+	free(labels);
 }
 
 static void question_line(const struct ses *S, const struct field *f, const char *current)
@@ -374,50 +644,69 @@ static const char *input_prompt(const struct ses *S)
 	return ps;
 }
 
+/*
+ * Keep the lines typed so far: Ctrl-C or a closed window in the middle
+ * of a text must not lose them, so the text is saved after every line
+ * (a text the field refuses, say one that is too long, waits for the end).
+ */
+static int save_draft(struct ses *S, const char *path, const struct buf *text)
+{
+	struct buf t = BUF_INIT;
+	int r = 0;
+
+	buf_add(&t, text->s, text->len);
+	buf_trim(&t);
+	if (t.len) {
+		if (edit_set_text(S->app, S->c, path, t.s, &S->app->err)) {
+			r = S->app->err.code == EXIT_INVALID ? 0 : -1;
+			if (!r)
+				err_release(&S->app->err);
+		} else {
+			r = casus_save(S->c, &S->app->err);
+		}
+	}
+	buf_release(&t);
+	return r;
+}
+
 /* Ask for a long text: lines until a line with only ".", or the editor. */
-static int read_text(struct ses *S, const char *first, struct buf *text)
+static int read_text(struct ses *S, const char *path, const char *first, struct buf *text)
 {
 	struct buf line = BUF_INIT;
+	int r = 0;
 
 	buf_reset(text);
 	if (first) {
 		buf_adds(text, first);
 		buf_addch(text, '\n');
+		r = save_draft(S, path, text);
 	}
-	for (;;) {
-		if (prompt_read(S->pr, input_prompt(S), &line)) {
-			buf_release(&line);
-			return 0; /* the end of the input ends the text */
-		}
+	while (!r) {
+		if (prompt_read(S->pr, input_prompt(S), &line))
+			break; /* the end of the input ends the text */
 		if (!strcmp(line.s, "."))
 			break;
 		buf_add(text, line.s, line.len);
 		buf_addch(text, '\n');
+		r = save_draft(S, path, text);
 	}
 	buf_release(&line);
-	return 0;
+	return r;
 }
 
 static int run_editor(struct ses *S, const struct field *f, const char *current, struct buf *text)
 {
-	const char *ed = getenv("VISUAL");
 	char *tmp = NULL;
 	int fd, status;
 	pid_t pid;
-	struct buf content = BUF_INIT, raw = BUF_INIT;
-	const char *p;
+	struct buf content = BUF_INIT, raw = BUF_INIT, ed = BUF_INIT, how = BUF_INIT;
 
-	if (!ed || !*ed)
-		ed = getenv("EDITOR");
-	if (!ed || !*ed)
-		ed = access("/usr/bin/nano", X_OK) == 0 ? "nano" : "vi";
+	edit_choose_editor(&ed, &how);
 	/* the text is about a child: keep it next to the case, private, never in /tmp */
 	fd = fileio_temp_near(S->c->path, "tekst", &tmp, &S->app->err);
 	if (fd < 0)
 		return -1;
-	buf_addf(&content, "%s\n# Typ hierboven de tekst voor '%s'. Regels die met # beginnen, worden\n"
-			   "# weggelaten. Sla op en sluit de editor af om verder te gaan.\n",
-		 current ? current : "", f->label);
+	edit_editor_file(&content, current, f->label);
 	if (file_write_all(fd, content.s, content.len) < 0) {
 		int en = errno;
 
@@ -431,12 +720,15 @@ static int run_editor(struct ses *S, const struct field *f, const char *current,
 		buf_release(&content);
 		return -1;
 	}
+	sayw(S, indent_of(S) + 2, "%s", how.s);
 	fflush(stdout);
 	pid = fork();
 	if (pid == 0) {
-		execl("/bin/sh", "sh", "-c", "exec $0 \"$1\"", ed, tmp, (char *)NULL);
+		execl("/bin/sh", "sh", "-c", "exec $0 \"$1\"", ed.s, tmp, (char *)NULL);
 		_exit(127);
 	}
+	buf_release(&ed);
+	buf_release(&how);
 	if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		problem(S, "De editor is niet goed afgesloten; de tekst is niet veranderd.");
 		fileio_temp_remove(tmp);
@@ -449,17 +741,7 @@ static int run_editor(struct ses *S, const struct field *f, const char *current,
 		return -1;
 	}
 	fileio_temp_remove(tmp);
-	buf_reset(text);
-	for (p = raw.s; *p;) {
-		const char *nl = strchr(p, '\n');
-		size_t n = nl ? (size_t)(nl - p) : strlen(p);
-
-		if (!(n && p[0] == '#')) {
-			buf_add(text, p, n);
-			buf_addch(text, '\n');
-		}
-		p = nl ? nl + 1 : p + n;
-	}
+	edit_editor_text(raw.s, raw.len, text);
 	buf_release(&raw);
 	buf_release(&content);
 	return 0;
@@ -517,9 +799,13 @@ static enum step ask_text(struct ses *S, const struct field *f, const char *path
 				continue;
 		} else if (utf8_fold_equal(line.s, "n") && cur.len) {
 			sayw(S, indent_of(S) + 2, "Typ de nieuwe tekst; een regel met alleen een punt (.) sluit af.");
-			read_text(S, NULL, &text);
+			r = read_text(S, path, NULL, &text);
 		} else {
-			read_text(S, line.s, &text);
+			r = read_text(S, path, line.s, &text);
+		}
+		if (r) {
+			st = ST_FAIL;
+			goto out;
 		}
 		buf_trim(&text);
 		if (!text.len) {
@@ -546,32 +832,74 @@ out:
 	return st;
 }
 
+/*
+ * Several numbers typed at the first field of a list item: the first
+ * pick goes into this item, every other one into a new item after the
+ * last, whose other empty fields the list asks next.
+ */
+static int pick_several(struct ses *S, const struct field *f, const char *path, const struct offers *o,
+			const size_t *nums, size_t n)
+{
+	struct buf list = BUF_INIT, ip = BUF_INIT;
+	size_t idx, i, len;
+	int r;
+
+	if (!in_list_item(f, path, &list, &idx)) {
+		buf_release(&list);
+		return 1;
+	}
+	r = apply_offer(S, &o->v[nums[0] - 1], path);
+	len = json_len(value_at(S, list.s));
+	for (i = 1; !r && i < n && len < FIELD_MAX_ITEMS && S->nadded < sizeof(S->added) / sizeof(S->added[0]); i++) {
+		buf_reset(&ip);
+		buf_addf(&ip, "%s[%zu].%s", list.s, ++len, f->key);
+		r = apply_offer(S, &o->v[nums[i] - 1], ip.s);
+		S->added[S->nadded++] = len;
+	}
+	buf_release(&list);
+	buf_release(&ip);
+	return r;
+}
+
 static enum step ask_leaf(struct ses *S, const struct field *f, const char *path)
 {
-	struct buf cur = BUF_INIT, line = BUF_INIT;
+	struct buf cur = BUF_INIT, line = BUF_INIT, prop = BUF_INIT, b = BUF_INIT;
 	enum step st = ST_NEXT;
-	size_t nsug = 0, i;
-	char **sug;
-	bool again;
+	struct offers o;
+	const struct offer *prop_of = NULL;
+	size_t i;
+	bool again, has_prop;
 
 	if (f->type->kind == FT_TEKST)
 		return ask_text(S, f, path);
-	sug = suggestions(S, f, &nsug);
+	offers_of(S, f, &o);
 	for (;;) {
+		size_t nums[64], nn = 0, idx;
+		bool several;
+
 		current_text(S, f, path, &cur);
 		question_line(S, f, cur.s);
 		if (f->nchoices)
 			show_choices(S, f);
-		if (nsug) {
-			struct buf b = BUF_INIT;
+		/* several numbers only at the first question of the list's last item */
+		several = o.n > 1 && in_list_item(f, path, &b, &idx) && f == &f->parent->sub[0] &&
+			  idx >= json_len(value_at(S, b.s));
+		if (o.n) {
+			const char **labels = xcalloc(o.n + 1, sizeof(*labels));
 
-			buf_addf(&b, "%*sKies een nummer of typ een naam:", indent_of(S) + 2, "");
-			for (i = 0; i < nsug; i++)
-				buf_addf(&b, "  %zu %s", i + 1, sug[i]);
-			buf_addch(&b, '\n');
-			say(b.s);
-			buf_release(&b);
+			for (i = 0; i < o.n; i++)
+				labels[i] = o.v[i].value;
+			if (several)
+				sayw(S, indent_of(S) + 2, "Kies een nummer of typ een naam. Meer nummers (zoals 1,3,4) voegen meer %ss toe.",
+				     f->parent->item_name ? f->parent->item_name : "regel");
+			else
+				sayw(S, indent_of(S) + 2, "Kies een nummer of typ een naam:");
+			show_numbered(S, labels, o.n);
+			free(labels);
 		}
+		has_prop = proposal(S, f, path, &o, &prop, &prop_of);
+		if (has_prop)
+			sayw(S, indent_of(S) + 2, "Voorstel: %s (Enter neemt het over, - laat de vraag leeg)", prop.s);
 		if (prompt_read(S->pr, input_prompt(S), &line)) {
 			st = ST_STOP;
 			break;
@@ -582,38 +910,57 @@ static enum step ask_leaf(struct ses *S, const struct field *f, const char *path
 				continue;
 			goto out;
 		}
+		if (!line.len && has_prop) {
+			if (prop_of ? apply_offer(S, prop_of, path) : edit_set_text(S->app, S->c, path, prop.s, &S->app->err))
+				goto refused;
+			if (save(S))
+				st = ST_FAIL;
+			goto out;
+		}
 		if (!line.len) {
 			if (!cur.len && f->required)
 				sayf("%*s(verplicht; u kunt het later invullen)\n", indent_of(S) + 2, "");
 			goto out;
 		}
-		if (nsug) {
-			char *end;
-			long k = strtol(line.s, &end, 10);
-
-			if (!*end && k >= 1 && (size_t)k <= nsug)
-				buf_sets(&line, sug[k - 1]);
-		}
-		if (edit_set_text(S->app, S->c, path, line.s, &S->app->err)) {
-			if (S->app->err.code == EXIT_INVALID) {
-				/* show only the reason: the label is on screen already */
-				const char *m = strstr(S->app->err.msg.s, "): ");
-
-				problem(S, m ? m + 3 : S->app->err.msg.s);
-				err_release(&S->app->err);
-				continue;
-			}
-			st = ST_FAIL;
+		if (o.n)
+			nn = number_list(line.s, o.n, nums, sizeof(nums) / sizeof(nums[0]));
+		if (nn > 1 && several) {
+			if (pick_several(S, f, path, &o, nums, nn))
+				goto refused;
+			if (save(S))
+				st = ST_FAIL;
 			goto out;
 		}
+		if (nn == 1) {
+			if (apply_offer(S, &o.v[nums[0] - 1], path))
+				goto refused;
+			if (save(S))
+				st = ST_FAIL;
+			goto out;
+		}
+		if (edit_set_text(S->app, S->c, path, line.s, &S->app->err))
+			goto refused;
 		if (save(S))
 			st = ST_FAIL;
 		goto out;
+	refused:
+		if (S->app->err.code == EXIT_INVALID) {
+			/* show only the reason: the label is on screen already */
+			const char *m = strstr(S->app->err.msg.s, "): ");
+
+			problem(S, m ? m + 3 : S->app->err.msg.s);
+			err_release(&S->app->err);
+			continue;
+		}
+		st = ST_FAIL;
+		goto out;
 	}
 out:
-	free_strings(sug, nsug);
+	offers_release(&o);
 	buf_release(&cur);
 	buf_release(&line);
+	buf_release(&prop);
+	buf_release(&b);
 	return st;
 }
 
@@ -644,7 +991,8 @@ static enum step walk_record(struct ses *S, const struct field *def, const char 
 
 		buf_reset(&fp);
 		buf_addf(&fp, "%s.%s", rec_path, f->key);
-		if (!applies(S, f, rec_path) || (S->target && !leads_to(S->target, fp.s))) {
+		if (!applies(S, f, rec_path) || (S->target && !leads_to(S->target, fp.s)) ||
+		    (S->only_empty && value_filled(value_at(S, fp.s)))) {
 			i++;
 			continue;
 		}
@@ -699,6 +1047,8 @@ static void list_overview(struct ses *S, const struct field *f, const char *path
 	buf_release(&sum);
 }
 
+static enum step list_menu_items(struct ses *S, const struct field *f, const char *path, struct buf *prev);
+
 static enum step edit_item(struct ses *S, const struct field *f, const char *path, size_t idx, bool is_new)
 {
 	struct buf ip = BUF_INIT, title = BUF_INIT;
@@ -719,7 +1069,54 @@ static enum step edit_item(struct ses *S, const struct field *f, const char *pat
 	return st;
 }
 
+/* After a pick of several people: ask what is still empty in each item it added. */
+static enum step walk_added(struct ses *S, const struct field *f, const char *path)
+{
+	size_t added[sizeof(S->added) / sizeof(S->added[0])], n = S->nadded, i;
+	enum step st = ST_NEXT;
+	bool saved = S->only_empty;
+
+	memcpy(added, S->added, n * sizeof(added[0]));
+	S->nadded = 0;
+	S->only_empty = true;
+	for (i = 0; i < n && st != ST_STOP && st != ST_FAIL; i++)
+		st = edit_item(S, f, path, added[i], false);
+	S->only_empty = saved;
+	return st == ST_BACK ? ST_NEXT : st;
+}
+
+/*
+ * "mdo[2].aanwezigen" -> "mdo[1].aanwezigen": the same list in the record
+ * before, for a list marked "vorige_overnemen". False when there is none
+ * or it is empty.
+ */
+static bool previous_list(struct ses *S, const struct field *f, const char *path, struct buf *out)
+{
+	const char *dot = strrchr(path, '.'), *open;
+	long k;
+
+	if (!f->copy_previous || !dot || dot == path || dot[-1] != ']')
+		return false;
+	for (open = dot - 1; open > path && *open != '['; open--)
+		;
+	k = strtol(open + 1, NULL, 10);
+	if (*open != '[' || k < 2)
+		return false;
+	buf_reset(out);
+	buf_addf(out, "%.*s[%ld]%s", (int)(open - path), path, k - 1, dot);
+	return json_len(value_at(S, out->s)) > 0;
+}
+
 static enum step list_menu(struct ses *S, const struct field *f, const char *path)
+{
+	struct buf prev = BUF_INIT;
+	enum step st = list_menu_items(S, f, path, &prev);
+
+	buf_release(&prev);
+	return st;
+}
+
+static enum step list_menu_items(struct ses *S, const struct field *f, const char *path, struct buf *prev)
 {
 	struct buf line = BUF_INIT;
 	enum step st = ST_NEXT;
@@ -739,17 +1136,24 @@ static enum step list_menu(struct ses *S, const struct field *f, const char *pat
 	for (;;) {
 		size_t n = json_len(value_at(S, path));
 
+		bool copy = n == 0 && previous_list(S, f, path, prev);
+
 		list_overview(S, f, path);
 		/* a required list, or a whole form of records (MDO reports): start the first at once */
-		if (first && n == 0 && (f->required || !f->parent)) {
+		if (first && n == 0 && !copy && (f->required || !f->parent)) {
 			sayf("%*sNog niets ingevuld.\n", indent_of(S) + 2, "");
 			first = false;
 			st = edit_item(S, f, path, 1, true);
+			if (st == ST_NEXT && S->nadded)
+				st = walk_added(S, f, path);
 			if (st == ST_STOP || st == ST_FAIL)
 				break;
 			continue;
 		}
 		first = false;
+		if (copy)
+			sayw(S, indent_of(S) + 2, "v = de %zu %s van het vorige verslag overnemen", json_len(value_at(S, prev->s)),
+			     f->label ? f->label : "regels");
 		sayf("%*st = toevoegen%s, Enter = verder\n", indent_of(S) + 2, "",
 		     n ? ", nummer = wijzigen, w nummer = wissen" : "");
 		if (prompt_read(S->pr, input_prompt(S), &line)) {
@@ -781,12 +1185,23 @@ static enum step list_menu(struct ses *S, const struct field *f, const char *pat
 			st = ST_NEXT;
 			goto out;
 		}
+		if (copy && utf8_fold_equal(line.s, "v")) {
+			if (casus_set(S->c, path, json_dup(value_at(S, prev->s)), &S->app->err) || save(S)) {
+				st = ST_FAIL;
+				goto out;
+			}
+			sayf("%*sOvergenomen. Wijzig een regel met zijn nummer (bijvoorbeeld wie zich afmeldde).\n",
+			     indent_of(S) + 2, "");
+			continue;
+		}
 		if (utf8_fold_equal(line.s, "t") || utf8_fold_equal(line.s, "toevoegen") || utf8_fold_equal(line.s, "+")) {
 			if (n >= FIELD_MAX_ITEMS) {
 				problem(S, "Deze lijst is vol.");
 				continue;
 			}
 			st = edit_item(S, f, path, n + 1, true);
+			if (st == ST_NEXT && S->nadded)
+				st = walk_added(S, f, path);
 		} else if ((line.s[0] == 'w' || line.s[0] == 'W') && line.len > 1) {
 			char *end;
 			long k = strtol(line.s + 1, &end, 10);
@@ -818,6 +1233,8 @@ static enum step list_menu(struct ses *S, const struct field *f, const char *pat
 				continue;
 			}
 			st = edit_item(S, f, path, (size_t)k, false);
+			if (st == ST_NEXT && S->nadded)
+				st = walk_added(S, f, path);
 		}
 		if (st == ST_STOP || st == ST_FAIL)
 			goto out;
@@ -1281,6 +1698,12 @@ int cmd_invullen(struct app *app, int argc, char **argv)
 					}
 					continue;
 				}
+			} else {
+				/* there is no question before the first: ask it again */
+				say("  (Dit is de eerste vraag; er is geen vorige.)\n");
+				i--;
+				k--;
+				continue;
 			}
 		}
 		if (st == ST_STOP || st == ST_FAIL)

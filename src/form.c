@@ -118,8 +118,102 @@ static int get_cond(struct loader *L, const json *o, const char *owner, struct e
 static const char *const field_props[] = {
 	"sleutel", "label", "hulp", "type", "verplicht", "voorwaarde", "opties", "velden",
 	"kolommen", "item", "samenvatting", "minimaal", "maxlengte", "min", "max", "geheel",
-	"niet_in_toekomst", "kader", "persoonlijk", "suggesties", "toelichting",
+	"niet_in_toekomst", "kader", "persoonlijk", "suggesties", "toelichting", "voorstel",
+	"vorige_overnemen",
 };
+
+static int check_props(struct loader *L, const json *o, const char *owner,
+		       const char *const *props, size_t nprops);
+
+static const char *const pick_props[] = { "bron", "waarde", "voorwaarde", "overnemen", "voorstellen" };
+
+/* "lijst[*].sleutel" (the old short form) as a source of one value. */
+static int load_pick_path(struct loader *L, const char *owner, const char *src, struct field_pick *pk)
+{
+	const char *star = strstr(src, "[*].");
+
+	if (!star || strchr(star + 4, '.') || strchr(star + 4, '[') || !star[4])
+		return def_error(L, owner, "'suggesties' is een pad als \"casus.betrokkenen[*].naam\" of een lijst bronnen");
+	pk->from = xstrndup(src, (size_t)(star - src) + 3);
+	pk->value = xmalloc(strlen(star + 4) + 4);
+	memcpy(pk->value, "{.", 2);
+	memcpy(pk->value + 2, star + 4, strlen(star + 4));
+	memcpy(pk->value + 2 + strlen(star + 4), "}", 2);
+	return 0;
+}
+
+static int load_pick(struct loader *L, const json *o, const char *owner, struct field_pick *pk)
+{
+	const json *copy, *m;
+	size_t i = 0;
+
+	if (json_is_string(o))
+		return load_pick_path(L, owner, json_str(o), pk);
+	if (!json_is_object(o))
+		return def_error(L, owner, "elke bron in 'suggesties' is een groep {\"bron\": ..., \"waarde\": ...}");
+	if (check_props(L, o, owner, pick_props, sizeof(pick_props) / sizeof(pick_props[0])))
+		return -1;
+	pk->from = opt_str(o, "bron");
+	pk->value = opt_str(o, "waarde");
+	if (!pk->from || !pk->value)
+		return def_error(L, owner, "een bron in 'suggesties' heeft 'bron' en 'waarde' nodig");
+	if (get_cond(L, o, owner, &pk->cond, &pk->cond_src) || get_bool(L, o, "voorstellen", owner, &pk->propose))
+		return -1;
+	copy = json_get(o, "overnemen");
+	if (!copy)
+		return 0;
+	if (!json_is_object(copy))
+		return def_error(L, owner, "'overnemen' is een groep van veld naar waarde");
+	pk->copy_keys = xcalloc(json_len(copy) + 1, sizeof(char *));
+	pk->copy_tmpls = xcalloc(json_len(copy) + 1, sizeof(char *));
+	for (m = json_first(copy); m; m = json_next(m), i++) {
+		if (!json_is_string(m))
+			return def_error(L, owner, "'overnemen': de waarde van '%s' moet een tekst zijn", json_key(m));
+		pk->copy_keys[i] = xstrdup(json_key(m));
+		pk->copy_tmpls[i] = xstrdup(json_str(m));
+		pk->ncopy = i + 1;
+	}
+	return 0;
+}
+
+static int load_picks(struct loader *L, const json *o, struct field *f)
+{
+	const json *v = json_get(o, "suggesties"), *it;
+	size_t i = 0;
+
+	if (!v)
+		return 0;
+	if (!json_is_string(v) && !(json_is_array(v) && json_len(v)))
+		return def_error(L, f->key, "'suggesties' is een pad of een lijst bronnen");
+	f->picks = xcalloc(json_is_string(v) ? 1 : json_len(v), sizeof(*f->picks));
+	if (json_is_string(v)) {
+		f->npicks = 1;
+		return load_pick(L, v, f->key, &f->picks[0]);
+	}
+	for (it = json_first(v); it; it = json_next(it), i++) {
+		f->npicks = i + 1;
+		if (load_pick(L, it, f->key, &f->picks[i]))
+			return -1;
+	}
+	return 0;
+}
+
+/* Every field a pick fills must be a sibling of the picked field. */
+static int check_pick_targets(struct loader *L, const struct field *parent)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < parent->nsub; i++) {
+		const struct field *f = &parent->sub[i];
+
+		for (j = 0; j < f->npicks; j++)
+			for (k = 0; k < f->picks[j].ncopy; k++)
+				if (!field_sub(parent, f->picks[j].copy_keys[k]))
+					return def_error(L, f->key, "'overnemen' noemt '%s', maar dat veld staat niet naast '%s'",
+							 f->picks[j].copy_keys[k], f->key);
+	}
+	return 0;
+}
 
 static int check_props(struct loader *L, const json *o, const char *owner,
 		       const char *const *props, size_t nprops)
@@ -243,7 +337,9 @@ static int load_field(struct loader *L, const json *o, struct field *f, struct f
 		else
 			return def_error(L, key, "'persoonlijk' is 'initialen' of 'weglaten', niet '%s'", priv);
 	}
-	f->suggest = opt_str(o, "suggesties");
+	if (load_picks(L, o, f) || get_bool(L, o, "vorige_overnemen", key, &f->copy_previous))
+		return -1;
+	f->propose = opt_str(o, "voorstel");
 	f->item_name = opt_str(o, "item");
 	f->summary = opt_str(o, "samenvatting");
 	if (f->type->kind == FT_KEUZE || f->type->kind == FT_MEERKEUZE) {
@@ -293,7 +389,7 @@ static int load_fields(struct loader *L, const json *arr, struct field *parent, 
 			if (!strcmp(parent->sub[j].key, parent->sub[i].key))
 				return def_error(L, parent->sub[i].key, "deze sleutel komt twee keer voor");
 	}
-	return 0;
+	return check_pick_targets(L, parent);
 }
 
 static const char *const form_props[] = {
@@ -444,7 +540,23 @@ static void field_release(struct field *f)
 	free(f->columns);
 	free(f->item_name);
 	free(f->summary);
-	free(f->suggest);
+	for (i = 0; i < f->npicks; i++) {
+		struct field_pick *pk = &f->picks[i];
+		size_t k;
+
+		free(pk->from);
+		free(pk->value);
+		expr_free(pk->cond);
+		free(pk->cond_src);
+		for (k = 0; k < pk->ncopy; k++) {
+			free(pk->copy_keys[k]);
+			free(pk->copy_tmpls[k]);
+		}
+		free(pk->copy_keys);
+		free(pk->copy_tmpls);
+	}
+	free(f->picks);
+	free(f->propose);
 }
 
 void formset_release(struct formset *fs)

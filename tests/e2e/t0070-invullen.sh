@@ -142,7 +142,8 @@ cat >"$T/ed.sh" <<'ED'
 [ "$(cd "$(dirname "$1")" && pwd)" = "$EXPECT_DIR" ] || { echo "tijdelijk bestand op de verkeerde plek: $1" >&2; exit 1; }
 case "$(basename "$1")" in .l.json.tekst-*) ;; *) echo "onverwachte naam: $1" >&2; exit 1;; esac
 [ "$(stat -c %a "$1")" = 600 ] || { echo "tijdelijk bestand niet privé: $1" >&2; exit 1; }
-printf 'Tekst uit de editor.\n\nTweede alinea met Zoë.\n# dit is commentaar\n' >"$1"
+# the text above dossier's marker line, the marker and its instructions kept below
+{ printf '# Aanleiding\nTekst uit de editor.\n\nTweede alinea met Zoë.\n'; sed -n '/^#--- dossier:/,$p' "$1"; } >"$1.nieuw" && mv "$1.nieuw" "$1"
 ED
 chmod +x "$T/ed.sh"
 cat >script <<'S'
@@ -156,7 +157,7 @@ S
 "$DOSSIER" zet l.json voorblad.datum=vandaag 'voorblad.opgesteld_door=IB' >/dev/null
 EDITOR="$T/ed.sh" EXPECT_DIR="$T" run "$PTY" script -- "$DOSSIER" invullen l.json voorblad
 expect_code 0 "lange tekst in de editor"
-check "tekst uit de editor bewaard, commentaar weggelaten" grep -q '"samenvatting": "Tekst uit de editor.\\n\\nTweede alinea met Zoë."' l.json
+check "tekst uit de editor bewaard, ook de regel met #, zonder de uitleg" grep -q '"samenvatting": "# Aanleiding\\nTekst uit de editor.\\n\\nTweede alinea met Zoë."' l.json
 
 # the review counts what is missing, in proper Dutch
 "$DOSSIER" nieuw o.json --kenmerk O-1 >/dev/null

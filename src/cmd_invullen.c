@@ -463,9 +463,19 @@ static bool proposal(struct ses *S, const struct field *f, const char *path, con
 	buf_reset(text);
 	if (value_filled(value_at(S, path)))
 		return false;
-	if (f->propose) {
+	{
+		const char *tmpl = f->propose;
+
+		const json *saved = S->env.record;
+
 		record_of(path, &rec);
-		ok = texpand(S, f->propose, rec.s, text);
+		S->env.record = record_at(S, rec.s);
+		for (i = 0; !tmpl && i < f->npropose; i++)
+			if (!f->propose_conds[i] || expr_eval(f->propose_conds[i], &S->env))
+				tmpl = f->propose_tmpls[i];
+		S->env.record = saved;
+		if (tmpl)
+			ok = texpand(S, tmpl, rec.s, text);
 	}
 	for (i = 0; !ok && i < o->n; i++) {
 		if (o->v[i].pick->propose) {
@@ -1058,6 +1068,15 @@ static enum step edit_item(struct ses *S, const struct field *f, const char *pat
 	buf_addf(&title, "%s %zu%s", f->item_name ? f->item_name : "regel", idx, is_new ? " (nieuw)" : "");
 	if (title.s[0] >= 'a' && title.s[0] <= 'z')
 		title.s[0] = (char)(title.s[0] - 32);
+	if (S->only_empty) {
+		/* an item a pick filled: say whose questions follow */
+		struct buf sum = BUF_INIT;
+
+		field_item_summary(f, value_at(S, ip.s), &sum);
+		if (sum.len)
+			buf_addf(&title, ": %s", sum.s);
+		buf_release(&sum);
+	}
 	sayf("%*s", indent_of(S) + 2, "");
 	styled(ST_BLUE, title.s);
 	say("\n");

@@ -110,6 +110,9 @@ struct field {
 	struct field_pick *picks; /* pick list sources, in the order offered */
 	size_t npicks;
 	char *propose;          /* "voorstel": template of the proposed answer */
+	struct expr **propose_conds; /* "voorstel" as a list: the first whose condition holds ... */
+	char **propose_tmpls;   /* ... gives the template */
+	size_t npropose;
 	bool copy_previous;     /* lijst: offer the previous record's items ("vorige_overnemen") */
 	const struct field *parent; /* enclosing groep/lijst; NULL for a form's root */
 	const struct form *form;

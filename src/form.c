@@ -198,6 +198,42 @@ static int load_picks(struct loader *L, const json *o, struct field *f)
 	return 0;
 }
 
+/*
+ * "voorstel": one template, or a list of {"voorwaarde", "waarde"} of
+ * which the first whose condition holds (on the field's record) is used.
+ */
+static int load_proposal(struct loader *L, const json *o, struct field *f)
+{
+	const json *v = json_get(o, "voorstel"), *m;
+	static const char *const props[] = { "voorwaarde", "waarde" };
+	size_t i = 0;
+
+	if (!v)
+		return 0;
+	if (json_is_string(v)) {
+		f->propose = xstrdup(json_str(v));
+		return 0;
+	}
+	if (!json_is_array(v) || !json_len(v))
+		return def_error(L, f->key, "'voorstel' is een tekst of een lijst van {\"voorwaarde\": ..., \"waarde\": ...}");
+	f->propose_conds = xcalloc(json_len(v), sizeof(*f->propose_conds));
+	f->propose_tmpls = xcalloc(json_len(v), sizeof(char *));
+	for (m = json_first(v); m; m = json_next(m), i++) {
+		char *src = NULL;
+
+		if (!json_is_object(m) || !json_get_str(m, "waarde"))
+			return def_error(L, f->key, "'voorstel' %zu heeft een 'waarde' nodig", i + 1);
+		if (check_props(L, m, f->key, props, 2))
+			return -1;
+		f->npropose = i + 1;
+		f->propose_tmpls[i] = xstrdup(json_get_str(m, "waarde"));
+		if (get_cond(L, m, f->key, &f->propose_conds[i], &src))
+			return -1;
+		free(src);
+	}
+	return 0;
+}
+
 /* Every field a pick fills must be a sibling of the picked field. */
 static int check_pick_targets(struct loader *L, const struct field *parent)
 {
@@ -339,7 +375,8 @@ static int load_field(struct loader *L, const json *o, struct field *f, struct f
 	}
 	if (load_picks(L, o, f) || get_bool(L, o, "vorige_overnemen", key, &f->copy_previous))
 		return -1;
-	f->propose = opt_str(o, "voorstel");
+	if (load_proposal(L, o, f))
+		return -1;
 	f->item_name = opt_str(o, "item");
 	f->summary = opt_str(o, "samenvatting");
 	if (f->type->kind == FT_KEUZE || f->type->kind == FT_MEERKEUZE) {
@@ -557,6 +594,12 @@ static void field_release(struct field *f)
 	}
 	free(f->picks);
 	free(f->propose);
+	for (i = 0; i < f->npropose; i++) {
+		expr_free(f->propose_conds[i]);
+		free(f->propose_tmpls[i]);
+	}
+	free(f->propose_conds);
+	free(f->propose_tmpls);
 }
 
 void formset_release(struct formset *fs)

@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# dossier invullen for people who are not programmers (issue 16): pick
+# lists that copy role and organisation, proposals taken with Enter, the
+# attendees of the previous MDO copied, the editor, Ctrl-C in a text and
+# 'terug' on the first question. Each through a real pseudo-terminal.
+. "$(dirname "$0")/../lib.sh"
+
+PTY="$TOOLS/ptyrun"
+LONG="$ROOT/tests/data/invullen-adviestafel.txt"
+SHORT="$ROOT/tests/data/invullen-adviestafel-kort.txt"
+EXPECTED="$ROOT/tests/data/invullen-adviestafel.verwacht.json"
+cd "$T"
+mkdir -p bijlagen
+make_pdf bijlagen/opp.pdf 3 "OPP"
+make_pdf bijlagen/verzuim.pdf 1 "Verzuimregistratie"
+
+# A typed answer is a line the user types something on: Enter alone (keep,
+# take the proposal, skip) is not, nor the '.' that closes a long text.
+typed() { grep -v '^\.$' "$1" | grep -c .; }
+
+# 1. the same case with pick lists and proposals, at least 30% fewer answers
+"$DOSSIER" nieuw z.json --kenmerk DH-2026-TEST >/dev/null
+printf 'answers %s\nexpect Klaar.\nsave transcript\nexit 0\n' "$SHORT" >script
+run "$PTY" -t 40 script -- "$DOSSIER" invullen z.json
+expect_code 0 "adviestafelcasus met keuzelijsten en voorstellen"
+check "dezelfde casus als met alle antwoorden getypt" cmp -s z.json "$EXPECTED"
+long=$(typed "$LONG")
+short=$(typed "$SHORT")
+echo "# getypte antwoorden: $long zonder keuzelijsten, $short met ($(( (long - short) * 100 / long ))% minder)"
+check "minstens 30% minder getypte antwoorden voor dezelfde casus ($short van $long)" \
+	sh -c "cmp -s z.json '$EXPECTED' && test $((short * 100)) -le $((long * 70))"
+check "de ouders, de leerling en de contactpersoon van school staan in de keuzelijst" \
+	grep -q '4 Eline Ünal-de Jonge   5 Kerem Ünal   6 Zoë Ünal' transcript
+check "de adviseur van de school staat in de keuzelijst" grep -q '8 Anouk Brouwer-Çelik' transcript
+check "een gekozen deelnemer neemt rol en organisatie mee" \
+	python3 -c "import json,sys; a=json.load(open('z.json'))['mdo'][0]['aanwezigen'][4]; sys.exit(a!={'naam':'Marieke Oosterhuis','rol':'school','organisatie':'OBS De Kraaienhorst','aanwezigheid':'aanwezig'})"
+check "'opgesteld door' wordt voorgesteld uit de contactpersoon" \
+	grep -q 'Voorstel: Marieke Oosterhuis, intern begeleider' transcript
+check "bij het SMW-verslag wordt de ene SMW-medewerker voorgesteld" grep -q 'Voorstel: Noor Bakker' transcript
+check "na een keuze van meer mensen volgen alleen hun lege vragen" grep -q 'Deelnemer 6: Fenna Dijkstra' transcript
+
+# 2. a second MDO: the attendees of the previous one copied with 'v'
+cat >script <<'S'
+expect MDO-verslagen
+expect t = toevoegen
+send t
+expect Datum van het overleg
+send 03-11-2026
+expect Aanvang
+send
+expect Einde
+send
+expect Locatie
+send
+expect Voorzitter
+send
+expect Verslag gemaakt door
+send
+expect v = de 6 Deelnemers van het vorige verslag overnemen
+send v
+expect Overgenomen.
+expect 6. Fenna Dijkstra
+send stop
+expect Gestopt.
+exit 0
+S
+run "$PTY" -t 20 script -- "$DOSSIER" invullen z.json mdo
+expect_code 0 "de deelnemers van het vorige MDO overnemen"
+check "het tweede verslag heeft dezelfde deelnemers" \
+	python3 -c "import json,sys; m=json.load(open('z.json'))['mdo']; sys.exit(m[1]['aanwezigen']!=m[0]['aanwezigen'])"
+
+# 3. an existing text with lines that begin with '#', back from the editor unchanged
+"$DOSSIER" nieuw e.json --kenmerk E-1 >/dev/null
+"$DOSSIER" zet e.json voorblad.datum=vandaag voorblad.opgesteld_door=IB voorblad.hoofdvraag=Welke? >/dev/null
+"$DOSSIER" zet e.json 'voorblad.samenvatting=# Aanleiding
+Zoë verzuimt.
+#2 op de wachtlijst' >/dev/null
+cat >script <<'S'
+expect Datum van het dossier
+send
+expect Opgesteld door
+send
+expect Samenvatting
+expect Enter = houden
+send e
+expect Hoofdvraag
+send stop
+expect Gestopt.
+exit 0
+S
+EDITOR=true run "$PTY" script -- "$DOSSIER" invullen e.json voorblad
+expect_code 0 "een tekst in de editor openen en ongewijzigd sluiten"
+check "de regels die met # beginnen blijven staan" \
+	grep -q '"samenvatting": "# Aanleiding\\nZoë verzuimt.\\n#2 op de wachtlijst"' e.json
+
+# 4. without $EDITOR: nano, named, with how to leave it
+mkdir -p bin
+cat >bin/nano <<'ED'
+#!/bin/sh
+printf 'Tekst uit nano.\n' >"$1.nieuw" && sed -n '/^#--- dossier:/,$p' "$1" >>"$1.nieuw" && mv "$1.nieuw" "$1"
+ED
+chmod +x bin/nano
+cat >script <<'S'
+expect Datum van het dossier
+send
+expect Opgesteld door
+send
+expect Samenvatting
+expect Enter = houden
+send
+expect Hoofdvraag
+expect Enter = houden
+send e
+expect De editor nano opent. Opslaan: Ctrl-O en Enter; afsluiten: Ctrl-X.
+expect Overzicht: Voorblad
+send stop
+expect Gestopt.
+exit 0
+S
+env -u VISUAL -u EDITOR PATH="$T/bin:$PATH" "$PTY" script -- "$DOSSIER" invullen e.json voorblad >"$OUT" 2>"$ERR"; RC=$?
+expect_code 0 "zonder \$EDITOR opent nano, met uitleg hoe u hem verlaat"
+check "de tekst uit nano is bewaard" grep -q '"hoofdvraag": "Tekst uit nano."' e.json
+
+# 5. Ctrl-C while typing a text keeps the lines typed so far
+"$DOSSIER" nieuw c.json --kenmerk C-1 >/dev/null
+"$DOSSIER" zet c.json voorblad.datum=vandaag voorblad.opgesteld_door=IB >/dev/null
+cat >script <<'S'
+expect Samenvatting
+send Eerste regel van de samenvatting.
+expect > 
+send Tweede regel.
+expect > 
+ctrl c
+expect Gestopt.
+S
+if [ "${DOSSIER_UNDER_VALGRIND:-}" = 1 ]; then echo ended >>script; else echo "signal 2" >>script; fi
+run "$PTY" script -- "$DOSSIER" invullen c.json voorblad
+expect_code 0 "Ctrl-C midden in een tekst"
+check "de getypte regels zijn bewaard" \
+	grep -q '"samenvatting": "Eerste regel van de samenvatting.\\nTweede regel."' c.json
+
+# 6. 'terug' on the first question stays there
+"$DOSSIER" nieuw b.json --kenmerk B-1 >/dev/null
+cat >script <<'S'
+expect Datum van het dossier
+send terug
+expect Dit is de eerste vraag
+expect Datum van het dossier
+send 01-11-2026
+expect Opgesteld door
+send stop
+expect Gestopt.
+exit 0
+S
+run "$PTY" script -- "$DOSSIER" invullen b.json voorblad
+expect_code 0 "terug bij de eerste vraag van een formulier"
+check "de sessie ging door na terug" grep -q '"datum": "2026-11-01"' b.json
+cat >script <<'S'
+expect Voornaam
+send terug
+expect Dit is de eerste vraag
+expect Voornaam
+send Zoë
+expect Achternaam
+send stop
+expect Gestopt.
+exit 0
+S
+run "$PTY" script -- "$DOSSIER" invullen b.json
+expect_code 0 "terug bij de allereerste vraag gaat niet vooruit"
+check "het antwoord na terug hoort bij de eerste vraag" grep -q '"voornaam": "Zoë"' b.json
+
+finish

@@ -171,10 +171,14 @@ int cmd_formulieren(struct app *app, int argc, char **argv)
 			if (n == 0 || !strcmp(argv[0], app->forms.forms[i].id))
 				md_form(&out, &app->forms.forms[i]);
 	} else if (n == 1) {
-		const struct form *f = formset_get(&app->forms, argv[0]);
+		const struct form *f = formset_find(&app->forms, argv[0]);
 
 		if (!f) {
-			err_set(&app->err, EXIT_USAGE, "'%s' is geen formulier (zie 'dossier formulieren')", argv[0]);
+			struct buf ids = BUF_INIT;
+
+			formset_id_list(&app->forms, &ids);
+			err_set(&app->err, EXIT_USAGE, "'%s' is geen formulier; kies uit: %s", argv[0], ids.s);
+			buf_release(&ids);
 			return -1;
 		}
 		show_form(&out, f, true, width);

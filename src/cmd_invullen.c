@@ -47,7 +47,7 @@
 #include "banned.h"
 
 static const char usage[] =
-	"Gebruik: dossier invullen CASUS.json [FORMULIER]\n"
+	"Gebruik: dossier invullen CASUS.json [FORMULIER] [--veld PAD]\n"
 	"\n"
 	"Vraagt de formulieren één voor één door. Bij elke vraag:\n"
 	"  Enter    het huidige antwoord houden (of de vraag overslaan)\n"
@@ -58,7 +58,9 @@ static const char usage[] =
 	"\n"
 	"Elk antwoord wordt meteen opgeslagen. Begint u opnieuw, dan gaat dossier\n"
 	"verder bij de eerste verplichte vraag die nog leeg is. Met een formuliernaam\n"
-	"(bijvoorbeeld 'mdo' of 'toestemming') alleen dat formulier.\n"
+	"(bijvoorbeeld 'mdo' of 'toestemming') alleen dat formulier; met --veld en het\n"
+	"pad dat 'dossier controleer' noemt, begint dossier bij dat veld. Is alles\n"
+	"ingevuld, dan kiest u eerst een formulier uit een lijst.\n"
 	"\n"
 	"Zonder terminal (dossier invullen casus.json < antwoorden.txt) wordt elke regel\n"
 	"als antwoord gelezen, op dezelfde manier.\n";
@@ -70,6 +72,7 @@ struct ses {
 	struct casus *c;
 	struct prompt *pr;
 	struct expr_env env;
+	const char *casus_arg; /* the case file as the user named it, for fix hints */
 	const char *target;    /* resume here; NULL: ask everything */
 	int width;
 	int depth;             /* list nesting, for indentation */
@@ -603,47 +606,43 @@ static void show_choices(const struct ses *S, const struct field *f)
 	free(labels);
 }
 
+/*
+ * "Label * (hint) [current]", wrapped between words to the terminal; the
+ * label is bold where it stands on the first line.
+ */
 static void question_line(const struct ses *S, const struct field *f, const char *current)
 {
-	struct buf b = BUF_INIT, lab = BUF_INIT;
+	struct buf b = BUF_INIT, plain = BUF_INIT, out = BUF_INIT;
+	size_t lab_len, nl;
 
-	buf_addrep(&b, " ", (size_t)indent_of(S));
-	say(b.s);
-	buf_reset(&b);
-	buf_adds(&lab, f->label);
+	buf_adds(&plain, f->label);
 	if (f->required)
-		buf_adds(&lab, " *");
-	term_style(&b, stdout, ST_BOLD, lab.s);
+		buf_adds(&plain, " *");
+	lab_len = plain.len;
 	if (f->type->hint && f->type->kind != FT_BESTAND)
-		buf_addf(&b, " (%s)", f->type->hint);
+		buf_addf(&plain, " (%s)", f->type->hint);
 	if (current && *current) {
-		struct buf cur = BUF_INIT;
-		size_t n = utf8_length(current, strlen(current));
-
-		if (n > 40) {
-			size_t cut = 0, k = 0;
-
-			while (current[cut] && k < 37) {
-				uint32_t cp;
-				size_t l = utf8_decode(current + cut, strlen(current + cut), &cp);
-
-				cut += l ? l : 1;
-				k++;
-			}
-			buf_add(&cur, current, cut);
-			buf_adds(&cur, "...");
-		} else {
-			buf_adds(&cur, current);
-		}
-		buf_adds(&b, " [");
-		buf_adds(&b, cur.s);
-		buf_adds(&b, "]");
-		buf_release(&cur);
+		buf_adds(&plain, " [");
+		term_clip(&plain, current, 40);
+		buf_adds(&plain, "]");
 	}
-	buf_addch(&b, '\n');
-	say(b.s);
+	term_wrap(&b, plain.s, indent_of(S), indent_of(S) + 2, S->width - 1);
+	nl = strcspn(b.s, "\n");
+	if (term_color(stdout) && (size_t)indent_of(S) + lab_len <= nl) {
+		struct buf lab = BUF_INIT;
+
+		buf_add(&lab, b.s + indent_of(S), lab_len);
+		buf_add(&out, b.s, (size_t)indent_of(S));
+		term_style(&out, stdout, ST_BOLD, lab.s);
+		buf_adds(&out, b.s + indent_of(S) + lab_len);
+		buf_release(&lab);
+	} else {
+		buf_add(&out, b.s, b.len);
+	}
+	say(out.s);
 	buf_release(&b);
-	buf_release(&lab);
+	buf_release(&plain);
+	buf_release(&out);
 }
 
 static const char *input_prompt(const struct ses *S)
@@ -1440,6 +1439,51 @@ static void collect_entries(struct ses *S, const struct field *def, const char *
 	buf_release(&fp);
 }
 
+/* The route's findings about one form (what 'controleer' says of it). */
+static void form_findings(struct ses *S, const struct form *form, struct findings *out)
+{
+	struct check_input in = { &S->app->rules, &S->app->forms, S->c, S->env.route, S->env.region, date_today(),
+				  S->casus_arg };
+	struct findings all = FINDINGS_INIT;
+	size_t i;
+
+	rules_check(&in, &all);
+	for (i = 0; i < all.n; i++) {
+		const struct finding *x = &all.v[i];
+
+		if (x->document && !strcmp(x->document, form->id)) {
+			struct finding *y = findings_add(out, x->code, x->sev, x->document, x->field, "%s", x->message);
+
+			if (x->fix)
+				finding_set_fix(y, "%s", x->fix);
+		}
+	}
+	findings_release(&all);
+}
+
+/* Print a form's findings under its overview; returns the number of errors. */
+static size_t show_findings(struct ses *S, const struct findings *fs)
+{
+	struct buf line = BUF_INIT, b = BUF_INIT;
+	size_t i, nerr = 0;
+
+	for (i = 0; i < fs->n; i++) {
+		const struct finding *x = &fs->v[i];
+
+		buf_reset(&line);
+		buf_reset(&b);
+		buf_addf(&line, "%s %s", x->sev == SEV_ERROR ? "!" : "let op:", x->message);
+		term_wrap(&b, line.s, 2, 4, S->width - 1);
+		buf_reset(&line);
+		term_style(&line, stdout, x->sev == SEV_ERROR ? ST_RED : ST_YELLOW, b.s);
+		say(line.s);
+		nerr += x->sev == SEV_ERROR;
+	}
+	buf_release(&line);
+	buf_release(&b);
+	return nerr;
+}
+
 static enum step review(struct ses *S, const struct form *form)
 {
 	struct buf line = BUF_INIT, val = BUF_INIT, b = BUF_INIT, miss = BUF_INIT;
@@ -1506,6 +1550,16 @@ static enum step review(struct ses *S, const struct form *form)
 		if (missing)
 			sayf("%zu verplicht%s antwoord%s %s nog.\n", missing, missing == 1 ? "" : "e",
 			     missing == 1 ? "" : "en", missing == 1 ? "ontbreekt" : "ontbreken");
+		{
+			struct findings fs = FINDINGS_INIT;
+
+			form_findings(S, form, &fs);
+			if (fs.n) {
+				sayf("Wat 'dossier controleer' over dit formulier zegt:\n");
+				show_findings(S, &fs);
+			}
+			findings_release(&fs);
+		}
 		say("Nummer = die vraag opnieuw, Enter = verder, stop = stoppen\n");
 		if (prompt_read(S->pr, "> ", &line)) {
 			st = ST_STOP;
@@ -1586,11 +1640,89 @@ static enum step run_form(struct ses *S, const struct form *f, size_t num, size_
 	else
 		st = walk_record(S, &f->root, f->id, 0);
 	S->target = NULL;
-	if (st == ST_NEXT && !f->repeated)
-		st = review(S, f); /* a form of records has its overview in the list */
+	if (st == ST_NEXT)
+		st = review(S, f);
 	buf_release(&head);
 	buf_release(&rule);
 	return st;
+}
+
+/*
+ * A case whose required questions are all answered: which form now? Each
+ * form of the route with its state (complete, or what 'controleer' still
+ * finds in it). Returns the form's index, -1 for "all forms in order",
+ * -2 to stop.
+ */
+static int form_menu(struct ses *S)
+{
+	struct buf line = BUF_INIT, b = BUF_INIT;
+	size_t i, n = 0, idx[64];
+	int pick = -1;
+
+	say("\nAlle verplichte vragen zijn ingevuld. Welk formulier wilt u bekijken of wijzigen?\n");
+	for (i = 0; i < S->app->forms.n && n < sizeof(idx) / sizeof(idx[0]); i++) {
+		const struct form *f = &S->app->forms.forms[i];
+		struct findings fs = FINDINGS_INIT;
+		size_t nerr, nwarn;
+
+		if (!form_applies(S, f))
+			continue;
+		idx[n++] = i;
+		buf_reset(&b);
+		if (!in_walk(S, f)) {
+			buf_addf(&b, "%2zu. %s: niet nodig voor deze route", n, f->title);
+		} else {
+			form_findings(S, f, &fs);
+			nerr = findings_count(&fs, SEV_ERROR);
+			nwarn = findings_count(&fs, SEV_WARNING);
+			buf_addf(&b, "%2zu. %s: ", n, f->title);
+			if (nerr)
+				buf_addf(&b, "%zu %s volgens 'dossier controleer'", nerr, nerr == 1 ? "punt" : "punten");
+			else
+				buf_adds(&b, nwarn ? "compleet, met een opmerking" : "compleet");
+			findings_release(&fs);
+		}
+		term_wrap(&line, b.s, 2, 6, S->width - 1);
+		say(line.s);
+		buf_reset(&line);
+	}
+	for (;;) {
+		long k;
+		char *end;
+
+		say("Nummer = dat formulier, Enter = alle formulieren langs, stop = stoppen\n");
+		if (prompt_read(S->pr, "> ", &line)) {
+			pick = -2;
+			break;
+		}
+		buf_trim(&line);
+		if (!line.len)
+			break;
+		if (command_of(line.s) == C_STOP) {
+			pick = -2;
+			break;
+		}
+		{
+			const struct form *f = formset_find(&S->app->forms, line.s);
+
+			for (i = 0; f && i < n; i++)
+				if (&S->app->forms.forms[idx[i]] == f)
+					break;
+			if (f && i < n) {
+				pick = (int)idx[i];
+				break;
+			}
+		}
+		k = strtol(line.s, &end, 10);
+		if (!*end && k >= 1 && (size_t)k <= n) {
+			pick = (int)idx[k - 1];
+			break;
+		}
+		problem(S, "Typ een nummer uit de lijst, de naam van een formulier, of Enter.");
+	}
+	buf_release(&line);
+	buf_release(&b);
+	return pick;
 }
 
 static void stop_message(const struct ses *S, const char *casus_arg)
@@ -1606,7 +1738,11 @@ static void stop_message(const struct ses *S, const char *casus_arg)
 
 int cmd_invullen(struct app *app, int argc, char **argv)
 {
-	const struct opt opts[] = { OPT_END() };
+	const char *veld = NULL;
+	const struct opt opts[] = {
+		OPT_STRING(0, "veld", &veld, "PAD", "begin bij dit veld, bijvoorbeeld casus.leerling.geboortedatum"),
+		OPT_END(),
+	};
 	struct casus c = CASUS_INIT;
 	struct ses S;
 	const struct form *only = NULL;
@@ -1628,12 +1764,31 @@ int cmd_invullen(struct app *app, int argc, char **argv)
 	}
 	if (casus_load(&c, argv[0], &app->err) || app_setup_case(app, &c) || !(r = app_route(app, &c, NULL)))
 		goto out;
-	if (n == 2 && !(only = formset_get(&app->forms, argv[1]))) {
-		err_set(&app->err, EXIT_USAGE, "'%s' is geen formulier (zie 'dossier formulieren')", argv[1]);
+	if (n == 2 && !(only = formset_find(&app->forms, argv[1]))) {
+		struct buf ids = BUF_INIT;
+
+		formset_id_list(&app->forms, &ids);
+		err_set(&app->err, EXIT_USAGE, "'%s' is geen formulier; kies uit: %s", argv[1], ids.s);
+		buf_release(&ids);
 		goto out;
+	}
+	if (veld) {
+		const struct field *vf = formset_field(&app->forms, veld, &app->err);
+
+		if (!vf)
+			goto out;
+		if (only && vf->form != only) {
+			err_set(&app->err, EXIT_USAGE, "het veld %s hoort bij het formulier %s, niet bij %s", veld,
+				vf->form->id, only->id);
+			goto out;
+		}
+		only = vf->form;
+		if (vf->parent)
+			buf_sets(&where, veld);
 	}
 	S.app = app;
 	S.c = &c;
+	S.casus_arg = argv[0];
 	S.width = term_width(stdout);
 	S.env.root = c.root;
 	S.env.route = r->id;
@@ -1662,7 +1817,7 @@ int cmd_invullen(struct app *app, int argc, char **argv)
 		nforms = 1;
 	}
 	/* resume at the first required empty field */
-	for (i = 0; i < app->forms.n && !where.len; i++) {
+	for (i = 0; i < app->forms.n && !where.len && !veld; i++) {
 		const struct form *f = &app->forms.forms[i];
 
 		if (only ? f != only : !in_walk(&S, f))
@@ -1671,14 +1826,38 @@ int cmd_invullen(struct app *app, int argc, char **argv)
 	}
 	if (where.len) {
 		describe(&S, where.s, &desc);
-		if (json_len(c.root) > 1)
+		if (veld)
+			sayf("\nNaar: %s\n", desc.s);
+		else if (json_len(c.root) > 1)
 			sayf("\nVerder bij: %s\n", desc.s);
 		else
 			sayf("\nBegin bij: %s\n", desc.s);
 		S.target = where.s;
+	} else if (only) {
+		struct findings fs = FINDINGS_INIT;
+
+		form_findings(&S, only, &fs);
+		if (findings_count(&fs, SEV_ERROR)) {
+			say("\nAlle vragen van dit formulier zijn beantwoord, maar 'dossier controleer' vindt nog:\n");
+			show_findings(&S, &fs);
+		} else if (!veld) {
+			say("\nDit formulier is compleet. U kunt elk antwoord nog wijzigen.\n");
+		}
+		findings_release(&fs);
 	} else {
-		say(only ? "\nDit formulier is compleet. U kunt elk antwoord nog wijzigen.\n"
-			 : "\nAlle verplichte vragen zijn ingevuld. U kunt elk antwoord nog wijzigen.\n");
+		int pick = form_menu(&S);
+
+		if (pick == -2) {
+			st = ST_STOP;
+			fileio_signal_message(NULL);
+			stop_message(&S, argv[0]);
+			rc = 0;
+			goto out;
+		}
+		if (pick >= 0) {
+			only = &app->forms.forms[pick];
+			nforms = 1;
+		}
 	}
 	for (i = 0; i < app->forms.n; i++) {
 		const struct form *f = &app->forms.forms[i];
@@ -1742,18 +1921,22 @@ int cmd_invullen(struct app *app, int argc, char **argv)
 		nerr = findings_count(&fs, SEV_ERROR);
 		if (!only) {
 			struct buf skipped = BUF_INIT;
+			const struct form *first = NULL;
 
 			for (i = 0; i < app->forms.n; i++) {
 				const struct form *f = &app->forms.forms[i];
 
-				if (form_applies(&S, f) && !in_walk(&S, f))
-					buf_addf(&skipped, "%s%s", skipped.len ? ", " : "", f->title);
+				if (form_applies(&S, f) && !in_walk(&S, f)) {
+					buf_addf(&skipped, "%s%s (%s)", skipped.len ? ", " : "", f->title, f->id);
+					if (!first)
+						first = f;
+				}
 			}
 			if (skipped.len) {
 				struct buf t = BUF_INIT;
 
 				buf_addf(&t, "Niet gevraagd, omdat de route ze niet nodig heeft: %s. Toch invullen kan met "
-					     "'dossier invullen %s FORMULIER'.", skipped.s, argv[0]);
+					     "de naam erbij, bijvoorbeeld 'dossier invullen %s %s'.", skipped.s, argv[0], first->id);
 				say("\n");
 				wrapped(&S, t.s, 0);
 				buf_release(&t);
@@ -1764,9 +1947,21 @@ int cmd_invullen(struct app *app, int argc, char **argv)
 		if (!nerr)
 			sayf("Klaar. Het dossier is volledig voor de %s. Maak de PDF met:  dossier maak %s\n", r->table,
 			     argv[0]);
-		else
-			sayf("Klaar met invullen. Voor de %s %s nog %zu punt%s; zie:  dossier controleer %s\n", r->table,
-			     nerr == 1 ? "ontbreekt" : "ontbreken", nerr, nerr == 1 ? "" : "en", argv[0]);
+		else {
+			size_t shown = 0;
+
+			sayf("Klaar met invullen. Voor de %s %s nog %zu punt%s:\n", r->table,
+			     nerr == 1 ? "ontbreekt" : "ontbreken", nerr, nerr == 1 ? "" : "en");
+			for (i = 0; i < fs.n && shown < 5; i++) {
+				if (fs.v[i].sev != SEV_ERROR)
+					continue;
+				sayw(&S, 2, "- %s", fs.v[i].message);
+				shown++;
+			}
+			if (nerr > shown)
+				sayf("  en nog %zu.\n", nerr - shown);
+			sayf("Wat er moet gebeuren en hoe:  dossier controleer %s\n", argv[0]);
+		}
 		findings_release(&fs);
 	}
 	rc = 0;

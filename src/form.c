@@ -635,6 +635,27 @@ const struct form *formset_get(const struct formset *fs, const char *id)
 	return NULL;
 }
 
+const struct form *formset_find(const struct formset *fs, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < fs->n; i++)
+		if (fs->forms[i].id && utf8_fold_equal(fs->forms[i].id, name))
+			return &fs->forms[i];
+	for (i = 0; i < fs->n; i++)
+		if (fs->forms[i].title && utf8_fold_equal(fs->forms[i].title, name))
+			return &fs->forms[i];
+	return NULL;
+}
+
+void formset_id_list(const struct formset *fs, struct buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < fs->n; i++)
+		buf_addf(out, "%s%s", i ? ", " : "", fs->forms[i].id);
+}
+
 /* ---- regional names ---------------------------------------------------- */
 
 struct expand {

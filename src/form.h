@@ -20,6 +20,7 @@
 
 #include "field.h"
 
+struct buf;
 struct err;
 struct findings;
 struct expr_env;
@@ -50,6 +51,13 @@ int formset_load(struct formset *fs, const char *dir, struct err *e);
 void formset_release(struct formset *fs);
 
 const struct form *formset_get(const struct formset *fs, const char *id);
+/*
+ * A form as a user names it: its id or its title, in any case ("MDO",
+ * "Toestemming"); NULL when none matches.
+ */
+const struct form *formset_find(const struct formset *fs, const char *name);
+/* Append "casus, voorblad, mdo, ..." (the ids in order) to out. */
+void formset_id_list(const struct formset *fs, struct buf *out);
 
 /*
  * Replace "{name}" in titles, labels, help texts and option labels with

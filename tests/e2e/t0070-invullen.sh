@@ -95,7 +95,7 @@ send 1,2
 expect Doel van het delen
 send Samen een passend aanbod vinden.
 send .
-expect Wie geven toestemming
+expect Wie geeft toestemming?
 expect Naam
 send Eline Ünal-de Jonge
 expect Als

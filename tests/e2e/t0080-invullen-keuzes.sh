@@ -39,6 +39,80 @@ check "'opgesteld door' wordt voorgesteld uit de contactpersoon" \
 check "bij het SMW-verslag wordt de ene SMW-medewerker voorgesteld" grep -q 'Voorstel: Noor Bakker' transcript
 check "na een keuze van meer mensen volgen alleen hun lege vragen" grep -q 'Deelnemer 6: Fenna Dijkstra' transcript
 
+# 2b. a complete case opens with a menu of its forms; names in any case; --veld
+cat >script <<'S'
+expect Welk formulier wilt u bekijken of wijzigen?
+expect MDO-verslagen: compleet
+expect Nummer = dat formulier
+send toestemming
+expect ── Toestemming (1/1)
+expect Met wie mag het dossier gedeeld worden?
+send stop
+expect Gestopt.
+exit 0
+S
+run "$PTY" script -- "$DOSSIER" invullen z.json
+expect_code 0 "een volledige casus begint met de lijst van formulieren"
+run "$DOSSIER" invullen z.json MDO </dev/null
+expect_out "MDO-verslagen \(1/1\)" "formuliernamen in hoofdletters ('MDO') worden herkend"
+run "$DOSSIER" invullen z.json offerte-x </dev/null
+expect_code 2 "een onbekend formulier"
+expect_err "'offerte-x' is geen formulier; kies uit: casus, voorblad, mdo" "de melding noemt de formulieren"
+cat >script <<'S'
+expect Naar: Casusgegevens › Leerling › Geboortedatum
+expect Geboortedatum * (dd-mm-jjjj) [14-03-2017]
+send 15-03-2017
+expect Groep / klas
+send stop
+expect Gestopt.
+exit 0
+S
+run "$PTY" script -- "$DOSSIER" invullen z.json --veld casus.leerling.geboortedatum
+expect_code 0 "--veld opent het formulier bij dat veld"
+check "het antwoord bij --veld is bewaard" grep -q '"geboortedatum": "2017-03-15"' z.json
+
+# 2c. the route's findings in a form: not "compleet", and shown in its overview
+"$DOSSIER" zet z.json 'toestemming.ondertekenaars[2].akkoord=nee' >/dev/null
+cat >script <<'S'
+expect maar 'dossier controleer' vindt nog:
+expect Kerem
+expect Met wie mag het dossier gedeeld worden?
+send
+expect Doel van het delen
+send
+expect Wie geeft toestemming?
+send
+expect Datum van de toestemming
+send
+expect Plaats
+send
+expect ouders met gezag
+send
+expect Geldig tot
+send
+expect Scan
+send
+expect Overzicht: Toestemming
+expect Wat 'dossier controleer' over dit formulier zegt:
+expect Kerem
+send stop
+expect Gestopt.
+exit 0
+S
+run "$PTY" script -- "$DOSSIER" invullen z.json toestemming
+expect_code 0 "een formulier met een fout volgens controleer heet niet compleet"
+cat >script <<'S'
+expect MDO-verslagen (1/1)
+expect t = toevoegen
+send
+expect Overzicht: MDO-verslagen
+send stop
+expect Gestopt.
+exit 0
+S
+run "$PTY" script -- "$DOSSIER" invullen z.json mdo
+expect_code 0 "ook het MDO-formulier krijgt een overzicht"
+
 # 2. a second MDO: the attendees of the previous one copied with 'v'
 cat >script <<'S'
 expect MDO-verslagen
@@ -126,9 +200,12 @@ check "de tekst uit nano is bewaard" grep -q '"hoofdvraag": "Tekst uit nano."' e
 "$DOSSIER" zet c.json voorblad.datum=vandaag voorblad.opgesteld_door=IB >/dev/null
 cat >script <<'S'
 expect Samenvatting
+expect > 
 send Eerste regel van de samenvatting.
+expect Eerste regel van de samenvatting.
 expect > 
 send Tweede regel.
+expect Tweede regel.
 expect > 
 ctrl c
 expect Gestopt.

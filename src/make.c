@@ -236,13 +236,12 @@ int make_dossier(struct app *app, const char *path, const struct make_opts *o, s
 		compose_expand(&in, tmpl_text(&t, "koptekst", "links", ""), &hl);
 		compose_expand(&in, tmpl_text(&t, "koptekst", "rechts", ""), &hr);
 		compose_expand(&in, tmpl_text(&t, "voettekst", "links", ""), &fl);
-		compose_expand(&in, tmpl_text(&t, "voettekst", "rechts", "pagina {pagina} van {paginas}"), &fr);
-		compose_expand(&in, tmpl_text(&t, "voettekst", "bijlagen",
-					      "Kenmerk {kenmerk} · bijlage {n}, blad {blad} van {bladen} · pagina {pagina} van {paginas}"),
-			       &fa);
-		compose_expand(&in, tmpl_text(&t, "teksten", "documenttitel", "Dossier {kenmerk}"), &title);
+		/* the defaults live in the template's table (template.c) */
+		compose_expand(&in, tmpl_text(&t, "voettekst", "rechts", ""), &fr);
+		compose_expand(&in, tmpl_text(&t, "voettekst", "bijlagen", ""), &fa);
+		compose_expand(&in, tmpl_text(&t, "teksten", "documenttitel", ""), &title);
 		buf_addf(&subject, "%s – %s", r->name, app->prof.name);
-		compose_expand(&in, tmpl_text(&t, "teksten", "concept", "CONCEPT – onvolledig"), &mark);
+		compose_expand(&in, tmpl_text(&t, "teksten", "concept", ""), &mark);
 		memset(&info, 0, sizeof(info));
 		info.title = title.s;
 		info.subject = subject.s;

@@ -19,7 +19,7 @@ CC       ?= cc
 
 PKGS      = libcjson libedit libpng
 BUILD_DEBS = gcc make pkg-config libhpdf-dev libcjson-dev libiniparser-dev libqpdf-dev libedit-dev libpng-dev
-TEST_DEBS  = qpdf poppler-utils mupdf-tools
+TEST_DEBS  = qpdf poppler-utils mupdf-tools tmux
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) libqpdf 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)

@@ -4,6 +4,7 @@
 #include "prompt.h"
 #include "buf.h"
 #include "mem.h"
+#include "term.h"
 
 #include <editline/readline.h>
 #include <errno.h>
@@ -36,6 +37,7 @@ struct prompt *prompt_open(void)
 
 void prompt_close(struct prompt *p)
 {
+	prompt_flush();
 	if (p && p->tty)
 		clear_history();
 	free(p);
@@ -46,10 +48,123 @@ bool prompt_interactive(const struct prompt *p)
 	return p->tty;
 }
 
+/*
+ * Output to a terminal is wrapped here, between words, at the terminal's
+ * width: whatever a line holds (a list row, a current value, a message),
+ * the terminal never has to break it inside a word. Text is kept until
+ * its line is complete (or a question waits for input), so a line
+ * written in pieces is wrapped as one. A continued line is indented like
+ * its first line, plus two; a numbered row ("  3. ...") under its text.
+ */
+static struct buf pending = BUF_INIT;
+static int out_width = -1;
+
+/* Visible characters of s[0..n): escape sequences and UTF-8 continuation bytes do not count. */
+static size_t visible(const char *s, size_t n)
+{
+	size_t i = 0, w = 0;
+
+	while (i < n) {
+		if (s[i] == '\033') {
+			i++;
+			if (i < n && s[i] == '[') {
+				i++;
+				while (i < n && !((s[i] >= '@' && s[i] <= '~')))
+					i++;
+			}
+			i++;
+			continue;
+		}
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			w++;
+		i++;
+	}
+	return w;
+}
+
+static void emit_line(const char *s, size_t n)
+{
+	size_t indent = 0, hang, col, i = 0;
+
+	if (out_width < 0)
+		out_width = isatty(STDOUT_FILENO) ? term_width(stdout) : 0;
+	if (!out_width || visible(s, n) < (size_t)out_width) {
+		fwrite(s, 1, n, stdout);
+		return;
+	}
+	while (indent < n && s[indent] == ' ')
+		indent++;
+	hang = indent + 2;
+	{
+		size_t k = indent;
+
+		while (k < n && s[k] >= '0' && s[k] <= '9')
+			k++;
+		if (k > indent && k + 1 < n && s[k] == '.' && s[k + 1] == ' ')
+			hang = k + 2;
+	}
+	col = 0;
+	while (i < n) {
+		size_t ws = i, we, w;
+
+		while (ws < n && s[ws] == ' ')
+			ws++;
+		we = ws;
+		while (we < n && s[we] != ' ')
+			we++;
+		w = visible(s + ws, we - ws);
+		if (col > hang && col + (ws - i) + w >= (size_t)out_width && we > ws) {
+			size_t k;
+
+			fputc('\n', stdout);
+			for (k = 0; k < hang; k++)
+				fputc(' ', stdout);
+			col = hang;
+		} else {
+			fwrite(s + i, 1, ws - i, stdout);
+			col += ws - i;
+		}
+		fwrite(s + ws, 1, we - ws, stdout);
+		col += w;
+		i = we;
+	}
+}
+
+/* Write out the complete lines waiting; with `all`, the unfinished one too. */
+static void drain(bool all)
+{
+	size_t start = 0;
+
+	for (;;) {
+		const char *nl = memchr(pending.s + start, '\n', pending.len - start);
+
+		if (!nl)
+			break;
+		emit_line(pending.s + start, (size_t)(nl - pending.s) - start);
+		fputc('\n', stdout);
+		start = (size_t)(nl - pending.s) + 1;
+	}
+	if (all && start < pending.len) {
+		emit_line(pending.s + start, pending.len - start);
+		start = pending.len;
+	}
+	if (start) {
+		memmove(pending.s, pending.s + start, pending.len - start);
+		buf_setlen(&pending, pending.len - start);
+	}
+	fflush(stdout);
+}
+
 void prompt_say(const char *text)
 {
-	fputs(text, stdout);
-	fflush(stdout);
+	buf_adds(&pending, text);
+	drain(false);
+}
+
+void prompt_flush(void)
+{
+	drain(true);
+	buf_release(&pending);
 }
 
 /*
@@ -80,6 +195,7 @@ int prompt_read(struct prompt *p, const char *ps, struct buf *out)
 {
 	char *line;
 
+	drain(true);
 	if (!p->tty) {
 		prompt_say(ps);
 		if (plain_read(out))

@@ -1659,7 +1659,7 @@ static int form_menu(struct ses *S)
 	size_t i, n = 0, idx[64];
 	int pick = -1;
 
-	say("\nAlle verplichte vragen zijn ingevuld. Welk formulier wilt u bekijken of wijzigen?\n");
+	say("\nAlle verplichte vragen zijn ingevuld.\nWelk formulier wilt u bekijken of wijzigen?\n");
 	for (i = 0; i < S->app->forms.n && n < sizeof(idx) / sizeof(idx[0]); i++) {
 		const struct form *f = &S->app->forms.forms[i];
 		struct findings fs = FINDINGS_INIT;

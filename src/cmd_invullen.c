@@ -1838,7 +1838,7 @@ int cmd_invullen(struct app *app, int argc, char **argv)
 
 		form_findings(&S, only, &fs);
 		if (findings_count(&fs, SEV_ERROR)) {
-			say("\nAlle vragen van dit formulier zijn beantwoord, maar 'dossier controleer' vindt nog:\n");
+			say("\nAlle vragen van dit formulier zijn beantwoord, maar controleer vindt nog:\n");
 			show_findings(&S, &fs);
 		} else if (!veld) {
 			say("\nDit formulier is compleet. U kunt elk antwoord nog wijzigen.\n");

@@ -74,7 +74,7 @@ check "het antwoord bij --veld is bewaard" grep -q '"geboortedatum": "2017-03-15
 # 2c. the route's findings in a form: not "compleet", and shown in its overview
 "$DOSSIER" zet z.json 'toestemming.ondertekenaars[2].akkoord=nee' >/dev/null
 cat >script <<'S'
-expect maar 'dossier controleer' vindt nog:
+expect maar controleer vindt nog:
 expect Kerem
 expect Met wie mag het dossier gedeeld worden?
 send

@@ -678,7 +678,12 @@ static int save_draft(struct ses *S, const char *path, const struct buf *text)
 	return r;
 }
 
-/* Ask for a long text: lines until a line with only ".", or the editor. */
+/*
+ * Ask for a long text: lines until a line with only ".". Returns 0, 1 when
+ * the input ended first (Ctrl-D, the end of a file, or a Ctrl-C the line
+ * editor turned into an interrupted read: the session stops, the lines
+ * are kept), -1 when saving failed.
+ */
 static int read_text(struct ses *S, const char *path, const char *first, struct buf *text)
 {
 	struct buf line = BUF_INIT;
@@ -691,8 +696,10 @@ static int read_text(struct ses *S, const char *path, const char *first, struct 
 		r = save_draft(S, path, text);
 	}
 	while (!r) {
-		if (prompt_read(S->pr, input_prompt(S), &line))
-			break; /* the end of the input ends the text */
+		if (prompt_read(S->pr, input_prompt(S), &line)) {
+			r = 1;
+			break;
+		}
 		if (!strcmp(line.s, "."))
 			break;
 		buf_add(text, line.s, line.len);
@@ -812,20 +819,28 @@ static enum step ask_text(struct ses *S, const struct field *f, const char *path
 		} else {
 			r = read_text(S, path, line.s, &text);
 		}
-		if (r) {
+		if (r < 0) {
 			st = ST_FAIL;
 			goto out;
 		}
+		if (r > 0)
+			st = ST_STOP; /* after keeping what was typed */
 		buf_trim(&text);
 		if (!text.len) {
 			sayf("%*s(geen tekst; niets veranderd)\n", indent_of(S) + 2, "");
 			goto out;
 		}
 		if (edit_set_text(S->app, S->c, path, text.s, &S->app->err)) {
-			if (S->app->err.code == EXIT_INVALID) {
+			if (S->app->err.code == EXIT_INVALID && st != ST_STOP) {
 				problem(S, S->app->err.msg.s);
 				err_release(&S->app->err);
 				continue;
+			}
+			if (S->app->err.code == EXIT_INVALID) {
+				/* stopping: the lines saved so far stay; say why the last ones did not */
+				problem(S, S->app->err.msg.s);
+				err_release(&S->app->err);
+				goto out;
 			}
 			st = ST_FAIL;
 			goto out;
@@ -1225,8 +1240,21 @@ static enum step list_menu_items(struct ses *S, const struct field *f, const cha
 			long k = strtol(line.s + 1, &end, 10);
 			struct buf ip = BUF_INIT, sum = BUF_INIT;
 
-			if (*end || k < 1 || (size_t)k > n) {
+			if (*end || k < 1) {
 				problem(S, "Typ w en het nummer van de regel, bijvoorbeeld w 2.");
+				continue;
+			}
+			if ((size_t)k > n) {
+				struct buf m = BUF_INIT;
+
+				if (!n)
+					buf_adds(&m, "De lijst is nog leeg; er is niets te wissen.");
+				else if (n == 1)
+					buf_addf(&m, "Er is geen regel %ld; de lijst heeft 1 regel.", k);
+				else
+					buf_addf(&m, "Er is geen regel %ld; de lijst heeft %zu regels (1 tot en met %zu).", k, n, n);
+				problem(S, m.s);
+				buf_release(&m);
 				continue;
 			}
 			field_item_summary(f, json_at(value_at(S, path), (size_t)k - 1), &sum);
@@ -1541,7 +1569,9 @@ static enum step review(struct ses *S, const struct form *form)
 				}
 			}
 			buf_reset(&b);
-			buf_addf(&b, "%3zu. %s: ", i + 1, f->label);
+			/* "Zien de ouders het anders? ja", not "...anders?: ja" */
+			buf_addf(&b, "%3zu. %s%s", i + 1, f->label,
+				 *f->label && f->label[strlen(f->label) - 1] == '?' ? " " : ": ");
 			buf_adds(&b, val.s);
 			buf_adds(&b, miss.s);
 			buf_addch(&b, '\n');

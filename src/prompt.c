@@ -6,11 +6,13 @@
 #include "mem.h"
 #include "term.h"
 
+#include <dirent.h>
 #include <editline/readline.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "banned.h"
@@ -21,6 +23,94 @@ struct prompt {
 	bool tty;
 };
 
+/*
+ * Tab completes file names as the user typed them: "~/Docu" becomes
+ * "~/Documenten/" (a folder ends in '/', with no space after it, so the
+ * next Tab goes on inside it). The whole answer is one name, spaces and
+ * all, so nothing breaks it into words.
+ */
+static char **cands;
+static size_t ncands, next_cand;
+
+static void free_cands(void)
+{
+	size_t i;
+
+	for (i = 0; i < ncands; i++)
+		free(cands[i]);
+	free(cands);
+	cands = NULL;
+	ncands = next_cand = 0;
+}
+
+static void find_cands(const char *text)
+{
+	const char *home = getenv("HOME"), *slash = strrchr(text, '/');
+	struct buf dir = BUF_INIT, typed_dir = BUF_INIT, full = BUF_INIT;
+	const char *prefix = slash ? slash + 1 : text;
+	size_t plen = strlen(prefix), cap = 0;
+	DIR *d;
+	struct dirent *de;
+
+	free_cands();
+	if (slash)
+		buf_add(&typed_dir, text, (size_t)(slash - text) + 1);
+	if (typed_dir.len && typed_dir.s[0] == '~' && (typed_dir.s[1] == '/') && home) {
+		buf_adds(&dir, home);
+		buf_adds(&dir, typed_dir.s + 1);
+	} else {
+		buf_adds(&dir, typed_dir.len ? typed_dir.s : "./");
+	}
+	d = opendir(dir.s);
+	while (d && (de = readdir(d)) != NULL) {
+		struct stat st;
+
+		if (strncmp(de->d_name, prefix, plen) || !strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		if (de->d_name[0] == '.' && prefix[0] != '.')
+			continue;
+		ARRAY_GROW(cands, ncands, cap);
+		buf_reset(&full);
+		buf_addf(&full, "%s%s", dir.s, de->d_name);
+		{
+			bool is_dir = stat(full.s, &st) == 0 && S_ISDIR(st.st_mode);
+			struct buf m = BUF_INIT;
+
+			buf_addf(&m, "%s%s%s", typed_dir.len ? typed_dir.s : "", de->d_name, is_dir ? "/" : "");
+			cands[ncands++] = buf_detach(&m, NULL);
+		}
+	}
+	if (d)
+		closedir(d);
+	buf_release(&dir);
+	buf_release(&typed_dir);
+	buf_release(&full);
+}
+
+static char *next_name(const char *text, int state)
+{
+	if (!state) {
+		find_cands(text);
+		next_cand = 0;
+	}
+	return next_cand < ncands ? xstrdup(cands[next_cand++]) : NULL;
+}
+
+static char **complete_path(const char *text, int start, int end)
+{
+	char **m;
+
+	(void)start;
+	(void)end;
+	rl_attempted_completion_over = 1;
+	m = rl_completion_matches(text, next_name);
+	/* one match (libedit: the match in [0] and [1]) that is a folder: no space after its '/' */
+	rl_completion_append_character =
+		m && m[0] && (!m[1] || !m[2]) && *m[0] && m[0][strlen(m[0]) - 1] == '/' ? '\0' : ' ';
+	free_cands();
+	return m;
+}
+
 struct prompt *prompt_open(void)
 {
 	struct prompt *p = xcalloc(1, sizeof(*p));
@@ -30,6 +120,8 @@ struct prompt *prompt_open(void)
 		rl_instream = stdin;
 		rl_outstream = stdout;
 		rl_initialize();
+		rl_attempted_completion_function = complete_path;
+		rl_completer_word_break_characters = (char *)"\n";
 		stifle_history(200);
 	}
 	return p;

@@ -40,7 +40,7 @@ expect Achternaam
 send Ünal
 expect Geboortedatum
 send 31-02-2017
-expect Februari 2017 heeft geen dag 31.
+expect 31 februari 2017 bestaat niet: februari heeft 28 dagen.
 expect Geboortedatum
 send 14-03-2017
 expect Groep / klas

@@ -1569,7 +1569,7 @@ static enum step review(struct ses *S, const struct form *form)
 				}
 			}
 			buf_reset(&b);
-			/* "Zien de ouders het anders? ja", not "...anders?: ja" */
+			/* "Zien de ouders het anders...? nee", not "...?: nee" */
 			buf_addf(&b, "%3zu. %s%s", i + 1, f->label,
 				 *f->label && f->label[strlen(f->label) - 1] == '?' ? " " : ": ");
 			buf_adds(&b, val.s);

@@ -267,7 +267,8 @@ expect_out "Er is geen regel 5; de lijst heeft 2 regels \(1 tot en met 2\)." "wi
 "$DOSSIER" zet d.json zienswijze.wijkt_af=nee >/dev/null
 printf '\n\nstop\n' >z.txt
 run sh -c "'$DOSSIER' invullen d.json zienswijze <z.txt"
-expect_out "1\. Zien de ouders het anders dan in het MDO-verslag staat\? nee" "een vraag in het overzicht zonder '?:'"
+expect_out "1\. Zien de ouders de situatie anders dan de school en de andere deelnemers\? nee" \
+	"een vraag in het overzicht zonder '?:'"
 
 # 7. attachment paths as a shell gives them: quotes, backslashes, ~, file://, Tab for folders
 "$DOSSIER" nieuw p.json --kenmerk P-1 >/dev/null

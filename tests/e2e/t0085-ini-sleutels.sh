@@ -49,4 +49,18 @@ printf '[vergadering]\ndatum = 03-12-2026\nbegin = 09.30\nduur = lang\n' >duur.i
 run "$DOSSIER" agenda duur.ini "$CASE" -o uit
 expect_err "\[vergadering\] duur = lang: verwacht een getal van 5 tot 240" "een getal buiten de tabel"
 
+# coordinators: -o to a folder, a PDF given instead of the case
+mkdir -p bestaand
+run "$DOSSIER" maak "$CASE" -o bestaand
+expect_code 0 "maak -o een bestaande map"
+check "de PDF staat in de map, met de naam van de casus" test -s bestaand/adviestafel.pdf
+run "$DOSSIER" maak "$CASE" -o nieuw/ --anoniem
+expect_code 0 "maak -o nieuwe-map/"
+check "de nieuwe map is gemaakt, met de PDF erin" test -s nieuw/adviestafel-anoniem.pdf
+check "de nieuwe map is alleen voor u" test "$(stat -c %a nieuw)" = 700
+run "$DOSSIER" controleer bestaand/adviestafel.pdf
+expect_code 3 "een PDF in plaats van het casusbestand"
+expect_err "adviestafel.pdf is een PDF, geen JSON-bestand; geef het .json-bestand van de casus op" \
+	"de melding zegt dat het een PDF is, niet iets over UTF-8"
+
 finish

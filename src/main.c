@@ -33,6 +33,7 @@ static const struct command {
 	{ "maak", cmd_maak, "het dossier als één afdrukbare PDF maken" },
 	{ "agenda", cmd_agenda, "één PDF voor een vergadering: agenda en dossiers" },
 	{ "verwijder", cmd_verwijder, "een casus en zijn PDF's verwijderen (bewaartermijn voorbij)" },
+	{ "instellingen", cmd_instellingen, "uw instellingen tonen; de gegevens van uw school invullen" },
 };
 
 static void usage(FILE *out)

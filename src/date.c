@@ -140,7 +140,7 @@ bool date_parse_user(const char *in, int *days, struct buf *msg)
 		goto out;
 	}
 	if (y < DATE_MIN_YEAR || y > DATE_MAX_YEAR) {
-		buf_addf(msg, "Het jaar %d ligt buiten %d-%d.", y, DATE_MIN_YEAR, DATE_MAX_YEAR);
+		buf_addf(msg, "Het jaar %d kan niet; typ een jaar van %d tot en met %d.", y, DATE_MIN_YEAR, DATE_MAX_YEAR);
 		goto out;
 	}
 	if (d < 1 || d > days_in_month(y, m)) {

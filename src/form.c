@@ -818,6 +818,7 @@ bool field_applies(const struct field *f, const struct expr_env *env)
 struct vctx {
 	struct findings *out;
 	const char *form;
+	const char *casus;   /* the case file as the user named it, shell-quoted; "CASUS" when unknown */
 };
 
 static void problem(struct vctx *V, const struct buf *path, const struct field *f, const char *msg)
@@ -826,7 +827,8 @@ static void problem(struct vctx *V, const struct buf *path, const struct field *
 					  "%s (%s): %s", f->label, path->s, msg);
 
 	finding_set_reason(fd, "Een dossier met ongeldige gegevens kan niet worden gecontroleerd of gemaakt.");
-	finding_set_fix(fd, "dossier zet CASUS %s=…  (of: dossier invullen CASUS %s)", path->s, V->form);
+	finding_set_fix(fd, "dossier zet %s %s=…  (of: dossier invullen %s --veld %s)", V->casus, path->s, V->casus,
+			path->s);
 }
 
 static void validate_value(struct vctx *V, const struct field *f, const json *v, struct buf *path);
@@ -873,13 +875,37 @@ static void validate_value(struct vctx *V, const struct field *f, const json *v,
 
 void formset_validate(const struct formset *fs, const json *root, struct findings *out)
 {
-	struct buf path = BUF_INIT;
+	formset_validate_named(fs, root, NULL, out);
+}
+
+void formset_validate_named(const struct formset *fs, const json *root, const char *casus_arg,
+			    struct findings *out)
+{
+	struct buf path = BUF_INIT, arg = BUF_INIT;
 	size_t i;
 
+	/* the name as a shell word: quoted when it holds anything but safe characters */
+	if (!casus_arg || !*casus_arg) {
+		buf_adds(&arg, "CASUS");
+	} else if (strspn(casus_arg, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._/-+") ==
+		   strlen(casus_arg)) {
+		buf_adds(&arg, casus_arg);
+	} else {
+		const char *p;
+
+		buf_addch(&arg, '\'');
+		for (p = casus_arg; *p; p++) {
+			if (*p == '\'')
+				buf_adds(&arg, "'\\''");
+			else
+				buf_addch(&arg, *p);
+		}
+		buf_addch(&arg, '\'');
+	}
 	for (i = 0; i < fs->n; i++) {
 		const struct form *f = &fs->forms[i];
 		const json *v = json_get(root, f->id);
-		struct vctx V = { out, f->id };
+		struct vctx V = { out, f->id, arg.s };
 
 		if (!v || json_is_null(v))
 			continue;
@@ -887,4 +913,5 @@ void formset_validate(const struct formset *fs, const json *root, struct finding
 		validate_value(&V, &f->root, v, &path);
 	}
 	buf_release(&path);
+	buf_release(&arg);
 }

@@ -89,6 +89,9 @@ bool field_applies(const struct field *f, const struct expr_env *env);
  * "ongeldige-waarde") naming the path. Unknown keys are left alone.
  */
 void formset_validate(const struct formset *fs, const json *root, struct findings *out);
+/* The same, with fix hints that name the case file as the user wrote it (NULL: "CASUS"). */
+void formset_validate_named(const struct formset *fs, const json *root, const char *casus_arg,
+			    struct findings *out);
 
 /* Full path of a definition, without indexes: "mdo.aanwezigen.naam". */
 void field_def_path(const struct field *f, struct buf *out);

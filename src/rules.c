@@ -1379,7 +1379,7 @@ void rules_check(const struct check_input *in, struct findings *out)
 	C.env.root = in->c->root;
 	C.env.route = in->route;
 	C.env.region = in->region;
-	formset_validate(in->fs, in->c->root, out);
+	formset_validate_named(in->fs, in->c->root, in->casus_arg, out);
 	for (i = 0; i < in->rs->nrules; i++) {
 		C.rule = &in->rs->rules[i];
 		if (rule_applies(C.rule, &C))

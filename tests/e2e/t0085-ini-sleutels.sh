@@ -63,4 +63,11 @@ expect_code 3 "een PDF in plaats van het casusbestand"
 expect_err "adviestafel.pdf is een PDF, geen JSON-bestand; geef het .json-bestand van de casus op" \
 	"de melding zegt dat het een PDF is, niet iets over UTF-8"
 
+# a fix hint names the case file as it was typed, not the word CASUS
+cp "$CASE" "mijn casus.json"
+python3 -c "import json; d=json.load(open('mijn casus.json')); d['casus']['school']['email']='geen'; json.dump(d, open('mijn casus.json', 'w'))"
+run "$DOSSIER" controleer "mijn casus.json"
+expect_out "dossier zet 'mijn casus.json' casus.school.email=" "de oplossing noemt het casusbestand"
+expect_out "dossier invullen 'mijn casus.json' --veld casus.school.email" "en opent het formulier bij het veld"
+
 finish

@@ -4,6 +4,9 @@
 #include "unit.h"
 #include "buf.h"
 #include "edit.h"
+#include "err.h"
+#include "ini.h"
+#include "inischema.h"
 
 #include <stdlib.h>
 
@@ -85,7 +88,55 @@ static void editor_choice_names_editor(void)
 	buf_release(&how);
 }
 
+static void schema_suggests_and_checks(void)
+{
+	static const char *const keys[] = { "marge_boven", "marge_onder", "regio", "route", "voorzitter" };
+	static const struct ini_row rows[] = {
+		{ "pagina", "marge_boven", INI_NUMBER, 8, 60, "20", NULL },
+		{ "pagina", "uitlijning", INI_CHOICE, 0, 0, "links", "uitvullen|links" },
+		{ "kleuren", "tekst", INI_COLOR, 0, 0, "#1A1A1A", NULL },
+		{ "duur", "*", INI_NUMBER, 5, 240, NULL, NULL },
+	};
+	static const struct ini_schema s = INI_SCHEMA("het sjabloon", rows, EXIT_SYSTEM);
+	struct err e = ERR_INIT;
+	struct ini *ini = NULL;
+	char path[512];
+	FILE *f;
+	double d;
+	uint32_t c;
+
+	CHECK_STR(inischema_suggest("marge_bovn", keys, 5), "marge_boven");
+	CHECK_STR(inischema_suggest("regoi", keys, 5), "regio");
+	CHECK_STR(inischema_suggest("voorziter", keys, 5), "voorzitter");
+	CHECK(inischema_suggest("kleur", keys, 5) == NULL);
+	snprintf(path, sizeof(path), "%s/s.ini", unit_tmp);
+	f = fopen(path, "w");
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	fputs("[pagina]\nmarge_boven = 25\n[duur]\na.json = 45\n", f);
+	fclose(f);
+	CHECK(ini_load(path, &ini, &e) == 0);
+	CHECK(inischema_check(&s, ini, &e) == 0);
+	CHECK(inischema_number(&s, ini, "pagina", "marge_boven", &d, &e) == 0 && d == 25);
+	CHECK_STR(inischema_text(&s, ini, "pagina", "uitlijning"), "links");
+	CHECK(inischema_color(&s, ini, "kleuren", "tekst", &c, &e) == 0 && c == 0x1A1A1A);
+	CHECK(inischema_number(&s, ini, "duur", "a.json", &d, &e) == 0 && d == 45);
+	ini_free(ini);
+	f = fopen(path, "w");
+	if (!f)
+		return;
+	fputs("[pagina]\nmarge_boven = 25\nuitlijning = midden\n", f);
+	fclose(f);
+	CHECK(ini_load(path, &ini, &e) == 0);
+	CHECK(inischema_check(&s, ini, &e) != 0);
+	CHECK_CONTAINS(e.msg.s, "s.ini:3: [pagina] uitlijning = midden: kies uitvullen of links");
+	err_release(&e);
+	ini_free(ini);
+}
+
 TESTS(edit_tests) = {
+	{ "ini-schema: suggesties, typen en standaardwaarden", schema_suggests_and_checks },
 	{ "editor: regels met # in de tekst blijven staan", editor_keeps_lines_with_hash },
 	{ "editor: de gekozen editor en hoe u hem verlaat", editor_choice_names_editor },
 	TEST_END,

@@ -19,7 +19,7 @@ CC       ?= cc
 
 PKGS      = libcjson libedit libpng libutf8proc
 BUILD_DEBS = gcc make pkg-config libhpdf-dev libcjson-dev libiniparser-dev libqpdf-dev libedit-dev libpng-dev libutf8proc-dev
-TEST_DEBS  = qpdf poppler-utils mupdf-tools
+TEST_DEBS  = qpdf poppler-utils mupdf-tools tmux
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) libqpdf 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -52,7 +52,7 @@ TOOLSRC := $(wildcard tests/tools/*.c)
 
 .PHONY: all demo test check deps-build deps-test bench install uninstall clean san fuzz fuzz-build valgrind docs
 
-all: $(B)/dossier
+all: $(B)/dossier $(B)/dossier.1
 
 # V=1 shows the full compiler command lines.
 Q = $(if $(V),,@)
@@ -69,6 +69,11 @@ $(BSAN)/obj/%.o: src/%.c | $(BSAN)/obj
 $(B)/dossier: $(OBJ)
 	$(call say,LINK,$@)
 	$(Q)$(CC) $(OPT) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
+
+# the man page, made from the program's own --help texts
+$(B)/dossier.1: $(B)/dossier docs/mkman.sh
+	$(call say,MAN,$@)
+	$(Q)DOSSIER_SHARE=$(PREFIX)/share/dossier sh docs/mkman.sh $(B)/dossier $(VERSION) >$@.tmp && mv $@.tmp $@
 
 $(BSAN)/dossier: $(SANOBJ)
 	$(call say,LINK,$@)
@@ -181,7 +186,7 @@ test: deps-test
 
 TOOLS = $(filter-out $(B)/tools/faultshim,$(TOOLSRC:tests/tools/%.c=$(B)/tools/%)) $(FAULTSHIM)
 
-check: $(B)/dossier $(B)/unit $(BSAN)/dossier $(BSAN)/unit $(TOOLS)
+check: $(B)/dossier $(B)/dossier.1 $(B)/unit $(BSAN)/dossier $(BSAN)/unit $(TOOLS)
 	@sh tests/run.sh
 
 # --- valgrind: the end-to-end tests with every dossier run under memcheck ---
@@ -199,15 +204,21 @@ docs: $(B)/dossier
 
 # --- install ------------------------------------------------------------------
 
-install: $(B)/dossier
+MANDIR  ?= $(PREFIX)/share/man/man1
+COMPDIR ?= $(PREFIX)/share/bash-completion/completions
+
+install: $(B)/dossier $(B)/dossier.1
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dossier
 	install -m 0755 $(B)/dossier $(DESTDIR)$(PREFIX)/bin/dossier
+	install -d $(DESTDIR)$(MANDIR) $(DESTDIR)$(COMPDIR)
+	install -m 0644 $(B)/dossier.1 $(DESTDIR)$(MANDIR)/dossier.1
+	install -m 0644 completion/dossier.bash $(DESTDIR)$(COMPDIR)/dossier
 	cp -R forms templates fonts $(DESTDIR)$(PREFIX)/share/dossier/
 	install -d $(DESTDIR)$(PREFIX)/share/doc/dossier
 	install -m 0644 README.md docs/*.md $(DESTDIR)$(PREFIX)/share/doc/dossier/
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/dossier
+	rm -f $(DESTDIR)$(PREFIX)/bin/dossier $(DESTDIR)$(MANDIR)/dossier.1 $(DESTDIR)$(COMPDIR)/dossier
 	rm -rf $(DESTDIR)$(PREFIX)/share/dossier $(DESTDIR)$(PREFIX)/share/doc/dossier
 
 clean:

@@ -11,6 +11,7 @@
 #include "casus.h"
 #include "fileio.h"
 #include "ini.h"
+#include "inischema.h"
 #include "mem.h"
 
 #include <limits.h>
@@ -19,6 +20,19 @@
 #include <unistd.h>
 
 #include "banned.h"
+
+/*
+ * The keys of the user's settings file (dossier.ini). [school] takes the
+ * fields of the case's school group; 'dossier nieuw' checks those against
+ * the forms when it copies them.
+ */
+static const struct ini_row config_rows[] = {
+	{ "standaard", "regio", INI_TEXT, 0, 0, NULL, NULL },
+	{ "standaard", "route", INI_TEXT, 0, 0, NULL, NULL },
+	{ "opmaak", "sjabloon", INI_TEXT, 0, 0, NULL, NULL },
+	{ "school", "*", INI_TEXT, 0, 0, NULL, NULL },
+};
+static const struct ini_schema config_schema = INI_SCHEMA("de instellingen", config_rows, EXIT_SYSTEM);
 
 static bool has_forms(const char *dir)
 {
@@ -121,7 +135,8 @@ int app_setup(struct app *app, const char *region)
 		app->ready = false;
 	}
 	if (!app->cfg_loaded) {
-		if (config_load(&app->cfg, app->config_arg, &app->err))
+		if (config_load(&app->cfg, app->config_arg, &app->err) ||
+		    inischema_check(&config_schema, app->cfg.ini, &app->err))
 			return -1;
 		app->cfg_loaded = true;
 	}

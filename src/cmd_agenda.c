@@ -17,6 +17,7 @@
 #include "date.h"
 #include "fileio.h"
 #include "ini.h"
+#include "inischema.h"
 #include "json.h"
 #include "make.h"
 #include "mem.h"
@@ -78,15 +79,37 @@ static int meeting_error(struct app *app, const struct meeting *m, const char *k
 	return -1;
 }
 
-static int meeting_number(struct app *app, const struct meeting *m, const char *section, const char *key, double def,
-			  double lo, double hi, int *out)
+/*
+ * The keys of a meeting file. [duur] has a key per case file (its name,
+ * such as doorbraak-spoor1.json) with that case's minutes.
+ */
+static const struct ini_row meeting_rows[] = {
+	{ "vergadering", "titel", INI_TEXT, 0, 0, NULL, NULL },
+	{ "vergadering", "datum", INI_TEXT, 0, 0, NULL, NULL },
+	{ "vergadering", "begin", INI_TEXT, 0, 0, NULL, NULL },
+	{ "vergadering", "duur", INI_NUMBER, 5, 240, "30", NULL },
+	{ "vergadering", "pauze_na", INI_NUMBER, 0, 100, "0", NULL },
+	{ "vergadering", "pauze", INI_NUMBER, 0, 120, "15", NULL },
+	{ "vergadering", "plaats", INI_TEXT, 0, 0, NULL, NULL },
+	{ "vergadering", "voorzitter", INI_TEXT, 0, 0, NULL, NULL },
+	{ "vergadering", "opmerking", INI_TEXT, 0, 0, NULL, NULL },
+	{ "vergadering", "regio", INI_TEXT, 0, 0, NULL, NULL },
+	{ "duur", "*", INI_NUMBER, 5, 240, NULL, NULL },
+};
+static const struct ini_schema meeting_schema = INI_SCHEMA("het vergaderbestand", meeting_rows, EXIT_USAGE);
+
+/* A number of the meeting file; `def` when the key is absent and its row has no default. */
+static int meeting_number(struct app *app, const struct meeting *m, const char *section, const char *key, int def,
+			  int *out)
 {
 	double num;
 
-	if (ini_get_number(m->ini, section, key, def, lo, hi, &num, &app->err)) {
-		app->err.code = EXIT_USAGE;
-		return -1;
+	if (!ini_get(m->ini, section, key) && !inischema_row(&meeting_schema, section, key)->def) {
+		*out = def;
+		return 0;
 	}
+	if (inischema_number(&meeting_schema, m->ini, section, key, &num, &app->err))
+		return -1;
 	*out = (int)num;
 	return 0;
 }
@@ -98,7 +121,7 @@ static int meeting_load(struct app *app, const char *file, struct meeting *m)
 	struct err *e = &app->err;
 
 	memset(m, 0, sizeof(*m));
-	if (ini_load(file, &m->ini, e))
+	if (ini_load(file, &m->ini, e) || inischema_check(&meeting_schema, m->ini, e))
 		return -1;
 	d = ini_get(m->ini, "vergadering", "datum");
 	b = ini_get(m->ini, "vergadering", "begin");
@@ -110,9 +133,9 @@ static int meeting_load(struct app *app, const char *file, struct meeting *m)
 	buf_release(&msg);
 	if (!b || !time_parse(b, &m->begin))
 		return meeting_error(app, m, "begin", b ? "geen tijd (uu.mm)" : "ontbreekt (uu.mm)");
-	if (meeting_number(app, m, "vergadering", "duur", 30, 5, 240, &m->duration) ||
-	    meeting_number(app, m, "vergadering", "pauze_na", 0, 0, 100, &m->pause_after) ||
-	    meeting_number(app, m, "vergadering", "pauze", 15, 0, 120, &m->pause))
+	if (meeting_number(app, m, "vergadering", "duur", 0, &m->duration) ||
+	    meeting_number(app, m, "vergadering", "pauze_na", 0, &m->pause_after) ||
+	    meeting_number(app, m, "vergadering", "pauze", 0, &m->pause))
 		return -1;
 	m->title = ini_get(m->ini, "vergadering", "titel");
 	m->place = ini_get(m->ini, "vergadering", "plaats");
@@ -219,7 +242,7 @@ int cmd_agenda(struct app *app, int argc, char **argv)
 		struct agenda_case *c = &cases[i - 1];
 		int minutes;
 
-		if (meeting_number(app, &m, "duur", path_basename(argv[i]), m.duration, 5, 240, &minutes))
+		if (meeting_number(app, &m, "duur", path_basename(argv[i]), m.duration, &minutes))
 			goto out;
 		c->start = clock;
 		c->end = clock + minutes;

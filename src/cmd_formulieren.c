@@ -7,12 +7,15 @@
  */
 #include "app.h"
 #include "buf.h"
+#include "profile.h"
+#include "rules.h"
 #include "cmd.h"
 #include "form.h"
 #include "opt.h"
 #include "term.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "banned.h"
@@ -115,6 +118,57 @@ static void md_form(struct buf *out, const struct form *f)
 	buf_release(&prefix);
 }
 
+/* Every field path, one a line, lists with [1] (what --veld and zet take). */
+static void list_paths(struct buf *out, const struct field *f, const char *prefix)
+{
+	struct buf path = BUF_INIT;
+	size_t i;
+
+	buf_addf(&path, "%s.%s", prefix, f->key);
+	buf_addf(out, "%s\n", path.s);
+	if (f->type->kind == FT_LIJST)
+		buf_adds(&path, "[1]");
+	for (i = 0; i < f->nsub; i++)
+		list_paths(out, &f->sub[i], path.s);
+	buf_release(&path);
+}
+
+/* The names a shell completes ("dossier formulieren --lijst paden"). */
+static int list_names(struct app *app, const char *what, struct buf *out)
+{
+	size_t i, j, n;
+
+	if (!strcmp(what, "formulieren")) {
+		for (i = 0; i < app->forms.n; i++)
+			buf_addf(out, "%s\n", app->forms.forms[i].id);
+	} else if (!strcmp(what, "paden")) {
+		for (i = 0; i < app->forms.n; i++) {
+			const struct form *f = &app->forms.forms[i];
+			struct buf prefix = BUF_INIT;
+
+			buf_addf(out, "%s\n", f->id);
+			buf_addf(&prefix, "%s%s", f->id, f->repeated ? "[1]" : "");
+			for (j = 0; j < f->root.nsub; j++)
+				list_paths(out, &f->root.sub[j], prefix.s);
+			buf_release(&prefix);
+		}
+	} else if (!strcmp(what, "routes")) {
+		for (i = 0; i < app->rules.nroutes; i++)
+			buf_addf(out, "%s\n", app->rules.routes[i].id);
+	} else if (!strcmp(what, "regios")) {
+		char **v = profile_list(app->datadir, &n);
+
+		for (i = 0; i < n; i++) {
+			buf_addf(out, "%s\n", v[i]);
+			free(v[i]);
+		}
+		free(v);
+	} else {
+		return err_set(&app->err, EXIT_USAGE, "--lijst: kies formulieren, paden, routes of regios, niet '%s'", what);
+	}
+	return 0;
+}
+
 static void show_form(struct buf *out, const struct form *f, bool detail, int width)
 {
 	size_t i;
@@ -136,9 +190,11 @@ int cmd_formulieren(struct app *app, int argc, char **argv)
 {
 	const char *region = NULL;
 	bool markdown = false;
+	const char *list = NULL;
 	const struct opt opts[] = {
 		OPT_STRING('r', "regio", &region, "REGIO", "namen van deze regio gebruiken"),
 		OPT_FLAG(0, "markdown", &markdown, "als Markdown-tabellen (voor de documentatie)"),
+		OPT_STRING(0, "lijst", &list, "WAT", "alleen namen, één per regel: formulieren, paden, routes of regios (voor de tab-aanvulling)"),
 		OPT_END(),
 	};
 	struct buf out = BUF_INIT;
@@ -156,7 +212,12 @@ int cmd_formulieren(struct app *app, int argc, char **argv)
 	}
 	if (app_setup(app, region))
 		return -1;
-	if (markdown) {
+	if (list) {
+		if (list_names(app, list, &out)) {
+			buf_release(&out);
+			return -1;
+		}
+	} else if (markdown) {
 		size_t t, nt;
 		const struct ftype *types = ftype_all(&nt);
 
@@ -171,10 +232,14 @@ int cmd_formulieren(struct app *app, int argc, char **argv)
 			if (n == 0 || !strcmp(argv[0], app->forms.forms[i].id))
 				md_form(&out, &app->forms.forms[i]);
 	} else if (n == 1) {
-		const struct form *f = formset_get(&app->forms, argv[0]);
+		const struct form *f = formset_find(&app->forms, argv[0]);
 
 		if (!f) {
-			err_set(&app->err, EXIT_USAGE, "'%s' is geen formulier (zie 'dossier formulieren')", argv[0]);
+			struct buf ids = BUF_INIT;
+
+			formset_id_list(&app->forms, &ids);
+			err_set(&app->err, EXIT_USAGE, "'%s' is geen formulier; kies uit: %s", argv[0], ids.s);
+			buf_release(&ids);
 			return -1;
 		}
 		show_form(&out, f, true, width);

@@ -15,9 +15,12 @@
 #include "mem.h"
 #include "opt.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "banned.h"
@@ -34,6 +37,37 @@ static const char usage[] =
 	"Zonder -o komt de PDF naast het casusbestand (casus.json -> casus.pdf).\n"
 	"Met meer casussen komen de PDF's in de map van -o, gemaakt op alle\n"
 	"processorkernen tegelijk.\n";
+
+/*
+ * -o for one case: a file, or a folder (one that exists, or a new one
+ * written with a '/' at the end) where the PDF gets the case's name. A
+ * folder named like a PDF ("uit.pdf") is taken as the file that was
+ * meant, and refused when it is written.
+ */
+static char *out_in_folder(const char *casus, const char *out_arg, bool anonymous, bool *created, struct err *e)
+{
+	struct stat st;
+	size_t n = strlen(out_arg);
+	char *name, *path;
+
+	if (!(n && out_arg[n - 1] == '/') &&
+	    (!(stat(out_arg, &st) == 0 && S_ISDIR(st.st_mode)) || (n > 4 && !strcasecmp(out_arg + n - 4, ".pdf"))))
+		return xstrdup(out_arg);
+	if (stat(out_arg, &st) < 0) {
+		if (errno != ENOENT || mkdir(out_arg, 0700) < 0) {
+			err_errno(e, errno, "de map %s kan niet worden gemaakt", out_arg);
+			return NULL;
+		}
+		*created = true;
+	} else if (!S_ISDIR(st.st_mode)) {
+		err_set(e, EXIT_USAGE, "%s is geen map (laat de / aan het eind weg voor een bestandsnaam)", out_arg);
+		return NULL;
+	}
+	name = make_pdf_name(path_basename(casus), anonymous);
+	path = path_join(out_arg, name);
+	free(name);
+	return path;
+}
 
 int cmd_maak(struct app *app, int argc, char **argv)
 {
@@ -53,6 +87,7 @@ int cmd_maak(struct app *app, int argc, char **argv)
 	};
 	struct make_result res;
 	char *out = NULL;
+	bool created = false;
 	int n, rc;
 
 	memset(&o, 0, sizeof(o));
@@ -88,8 +123,13 @@ int cmd_maak(struct app *app, int argc, char **argv)
 		return make_batch(app, argv, n, out_arg, &o, (int)j, quiet);
 	}
 	o.casus_arg = argv[0];
-	out = out_arg ? xstrdup(out_arg) : make_pdf_name(argv[0], o.anonymous);
+	out = out_arg ? out_in_folder(argv[0], out_arg, o.anonymous, &created, &app->err)
+		      : make_pdf_name(argv[0], o.anonymous);
+	if (!out)
+		return -1;
 	rc = make_file(app, argv[0], out, &o, &res);
+	if (rc && created)
+		rmdir(out_arg); /* a folder made for nothing goes again */
 	if (!rc && !quiet) {
 		printf("Dossier gemaakt: %s\n", out);
 		printf("  %zu pagina's (%zu opgemaakt, %zu uit PDF-bijlagen), %.0f kB%s%s\n", res.pages, res.rendered,

@@ -157,6 +157,9 @@ int cmd_nieuw(struct app *app, int argc, char **argv)
 	printf("  kenmerk  %s\n  regio    %s\n  route    %s\n", ref, app->prof.name, app_route_name(app, route));
 	if (prefilled)
 		printf("  school   %d gegevens overgenomen uit %s\n", prefilled, app->cfg.path);
+	else
+		printf("\nTip: zet de gegevens van uw school eenmalig in uw instellingen met\n"
+		       "'dossier instellingen school'; dan staan ze in elke nieuwe casus.\n");
 	printf("\nVul de casus in met:  dossier invullen %s\n", argv[0]);
 	rc = 0;
 out:

@@ -222,8 +222,14 @@ int cmd_toon(struct app *app, int argc, char **argv)
 	}
 	if (casus_load(&c, argv[0], &app->err) || app_setup_case(app, &c))
 		goto out;
-	if (n == 2 && !(only = formset_get(&app->forms, argv[1]))) {
-		err_set(&app->err, EXIT_USAGE, "'%s' is geen formulier (zie 'dossier formulieren')", argv[1]);
+	if (n == 2 && !(only = formset_find(&app->forms, argv[1]))) {
+		{
+			struct buf ids = BUF_INIT;
+
+			formset_id_list(&app->forms, &ids);
+			err_set(&app->err, EXIT_USAGE, "'%s' is geen formulier; kies uit: %s", argv[1], ids.s);
+			buf_release(&ids);
+		}
 		goto out;
 	}
 	formset_validate(&app->forms, c.root, &bad);

@@ -140,12 +140,12 @@ bool date_parse_user(const char *in, int *days, struct buf *msg)
 		goto out;
 	}
 	if (y < DATE_MIN_YEAR || y > DATE_MAX_YEAR) {
-		buf_addf(msg, "Het jaar %d ligt buiten %d-%d.", y, DATE_MIN_YEAR, DATE_MAX_YEAR);
+		buf_addf(msg, "Het jaar %d kan niet; typ een jaar van %d tot en met %d.", y, DATE_MIN_YEAR, DATE_MAX_YEAR);
 		goto out;
 	}
 	if (d < 1 || d > days_in_month(y, m)) {
-		buf_addf(msg, "%s %d heeft geen dag %d.", month_names[m - 1], y, d);
-		msg->s[0] = (char)toupper((unsigned char)msg->s[0]);
+		buf_addf(msg, "%d %s %d bestaat niet: %s heeft %d dagen.", d, month_names[m - 1], y, month_names[m - 1],
+			 days_in_month(y, m));
 		goto out;
 	}
 	*days = date_from_ymd(y, m, d);

@@ -8,6 +8,7 @@
 #include "date.h"
 #include "err.h"
 #include "field.h"
+#include "fileio.h"
 #include "finding.h"
 #include "form.h"
 #include "json.h"
@@ -17,6 +18,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "banned.h"
 
@@ -122,6 +124,193 @@ int edit_set_json(struct app *app, struct casus *c, const char *path, const json
 	if (!r)
 		r = casus_set(c, path, json_dup(v), e);
 	return r;
+}
+
+/*
+ * The instructions under the marker. The marker is the line the text is
+ * cut at, so nothing the user writes above it is lost, whatever it starts
+ * with.
+ */
+static const char editor_marker[] = "#--- dossier: alles vanaf deze regel wordt weggelaten ---";
+static const char *const editor_help[] = {
+	"# Typ of wijzig hierboven de tekst voor '%s'.",
+	"# Sla op en sluit de editor af om verder te gaan.",
+};
+
+void edit_editor_file(struct buf *out, const char *current, const char *label)
+{
+	size_t i;
+
+	buf_reset(out);
+	if (current && *current) {
+		buf_adds(out, current);
+		if (out->s[out->len - 1] != '\n')
+			buf_addch(out, '\n');
+	} else {
+		buf_addch(out, '\n');
+	}
+	buf_addf(out, "%s\n", editor_marker);
+	for (i = 0; i < sizeof(editor_help) / sizeof(editor_help[0]); i++) {
+		buf_addf(out, editor_help[i], label);
+		buf_addch(out, '\n');
+	}
+}
+
+/* Is the line p[0..n) one of the instruction lines (for any label)? */
+static bool is_help_line(const char *p, size_t n)
+{
+	size_t i;
+
+	if (n == sizeof(editor_marker) - 1 && !memcmp(p, editor_marker, n))
+		return true;
+	for (i = 0; i < sizeof(editor_help) / sizeof(editor_help[0]); i++) {
+		const char *h = editor_help[i], *pct = strstr(h, "%s");
+		size_t pre = pct ? (size_t)(pct - h) : strlen(h), post = pct ? strlen(pct + 2) : 0;
+
+		if (!pct ? (n == pre && !memcmp(p, h, n))
+			 : (n >= pre + post && !memcmp(p, h, pre) && !memcmp(p + n - post, pct + 2, post)))
+			return true;
+	}
+	return false;
+}
+
+void edit_editor_text(const char *raw, size_t len, struct buf *text)
+{
+	const char *p = raw, *end = raw + len, *cut = NULL, *q;
+	size_t mlen = sizeof(editor_marker) - 1;
+
+	buf_reset(text);
+	/* the last marker that starts a line */
+	for (q = raw; q < end; q = memchr(q, '\n', (size_t)(end - q)), q = q ? q + 1 : end) {
+		size_t left = (size_t)(end - q);
+
+		if (left >= mlen && !memcmp(q, editor_marker, mlen) &&
+		    (left == mlen || q[mlen] == '\n' || q[mlen] == '\r'))
+			cut = q;
+	}
+	if (cut) {
+		buf_add(text, raw, (size_t)(cut - raw));
+		return;
+	}
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		size_t m = n && p[n - 1] == '\r' ? n - 1 : n;
+
+		if (!is_help_line(p, m)) {
+			buf_add(text, p, n);
+			buf_addch(text, '\n');
+		}
+		p = nl ? nl + 1 : end;
+	}
+}
+
+/* How to leave the editors people meet; others get the general sentence. */
+static const struct {
+	const char *name;
+	const char *how;
+} editors[] = {
+	{ "nano", "Opslaan: Ctrl-O en Enter; afsluiten: Ctrl-X." },
+	{ "nano-tiny", "Opslaan: Ctrl-O en Enter; afsluiten: Ctrl-X." },
+	{ "pico", "Opslaan: Ctrl-O en Enter; afsluiten: Ctrl-X." },
+	{ "vi", "Typ eerst i om te schrijven; opslaan en afsluiten: Esc, dan :wq en Enter." },
+	{ "vim", "Typ eerst i om te schrijven; opslaan en afsluiten: Esc, dan :wq en Enter." },
+	{ "nvim", "Typ eerst i om te schrijven; opslaan en afsluiten: Esc, dan :wq en Enter." },
+	{ "mcedit", "Opslaan: F2; afsluiten: F10." },
+	{ "emacs", "Opslaan: Ctrl-X Ctrl-S; afsluiten: Ctrl-X Ctrl-C." },
+};
+
+/* Is `name` a program on $PATH (or a path that can be run)? */
+static bool on_path(const char *name)
+{
+	const char *path = getenv("PATH"), *p;
+	struct buf b = BUF_INIT;
+	bool found = false;
+
+	if (strchr(name, '/'))
+		return access(name, X_OK) == 0;
+	for (p = path ? path : "/usr/bin:/bin"; !found;) {
+		const char *colon = strchr(p, ':');
+		size_t n = colon ? (size_t)(colon - p) : strlen(p);
+
+		buf_reset(&b);
+		buf_add(&b, n ? p : ".", n ? n : 1);
+		buf_addf(&b, "/%s", name);
+		found = access(b.s, X_OK) == 0;
+		if (!colon)
+			break;
+		p = colon + 1;
+	}
+	buf_release(&b);
+	return found;
+}
+
+/* SELECTED_EDITOR from ~/.selected_editor (written by Debian's select-editor). */
+static bool selected_editor(struct buf *out)
+{
+	const char *home = getenv("HOME");
+	struct buf path = BUF_INIT, raw = BUF_INIT;
+	struct err e = ERR_INIT;
+	const char *p;
+	bool found = false;
+
+	if (!home || !*home)
+		return false;
+	buf_addf(&path, "%s/.selected_editor", home);
+	if (!access(path.s, R_OK) && !file_read(path.s, 1u << 12, &raw, &e) &&
+	    (p = strstr(raw.s, "SELECTED_EDITOR=")) != NULL) {
+		p += strlen("SELECTED_EDITOR=");
+		if (*p == '"')
+			p++;
+		buf_add(out, p, strcspn(p, "\"\n"));
+		found = out->len > 0;
+	}
+	err_release(&e);
+	buf_release(&path);
+	buf_release(&raw);
+	return found;
+}
+
+void edit_choose_editor(struct buf *cmd, struct buf *how)
+{
+	static const char *const fallback[] = { "editor", "nano-tiny", "vi" };
+	const char *env = getenv("VISUAL");
+	const char *base;
+	size_t i, n;
+
+	buf_reset(cmd);
+	buf_reset(how);
+	if (!env || !*env)
+		env = getenv("EDITOR");
+	if (env && *env) {
+		buf_adds(cmd, env);
+	} else if (on_path("nano")) {
+		buf_adds(cmd, "nano");
+	} else if (!selected_editor(cmd)) {
+		for (i = 0; i < sizeof(fallback) / sizeof(fallback[0]); i++) {
+			if (on_path(fallback[i])) {
+				buf_adds(cmd, fallback[i]);
+				break;
+			}
+		}
+		if (!cmd->len)
+			buf_adds(cmd, "vi");
+	}
+	/* the program's own name, without its folder and arguments */
+	n = strcspn(cmd->s, " \t");
+	for (base = cmd->s + n; base > cmd->s && base[-1] != '/'; base--)
+		;
+	n = strcspn(base, " \t");
+	buf_adds(how, "De editor ");
+	buf_add(how, base, n);
+	buf_adds(how, " opent. ");
+	for (i = 0; i < sizeof(editors) / sizeof(editors[0]); i++) {
+		if (strlen(editors[i].name) == n && !memcmp(base, editors[i].name, n)) {
+			buf_adds(how, editors[i].how);
+			return;
+		}
+	}
+	buf_adds(how, "Sla de tekst op en sluit de editor af om verder te gaan.");
 }
 
 char *edit_format(struct app *app, const struct casus *c, const char *path)

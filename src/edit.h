@@ -12,8 +12,10 @@
 #define EDIT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct app;
+struct buf;
 struct casus;
 struct err;
 typedef struct cJSON json;
@@ -31,6 +33,30 @@ int edit_set_text(struct app *app, struct casus *c, const char *path, const char
  * already have the stored form and is checked. v is not taken over.
  */
 int edit_set_json(struct app *app, struct casus *c, const char *path, const json *v, struct err *e);
+
+/*
+ * The file handed to $EDITOR for a text: the current text, then a marker
+ * line and a few lines of instructions below it. Replaces out.
+ */
+void edit_editor_file(struct buf *out, const char *current, const char *label);
+
+/*
+ * The text back from the editor file: everything above the last marker
+ * line. Lines of the text that begin with '#' (a Markdown heading, "#3 op
+ * de lijst") are the user's and are kept. Without a marker (the user
+ * removed it) the instruction lines are dropped where they appear
+ * unchanged. Replaces text.
+ */
+void edit_editor_text(const char *raw, size_t len, struct buf *text);
+
+/*
+ * Which editor opens a text: $VISUAL, then $EDITOR; when neither is set,
+ * the beginner's editor nano where it is installed, else Debian's
+ * sensible-editor order (~/.selected_editor, editor, nano-tiny, vi).
+ * Sets cmd to the command (a shell word list) and how to a Dutch sentence
+ * that names the editor and says how to save and leave it.
+ */
+void edit_choose_editor(struct buf *cmd, struct buf *how);
 
 /* The stored value at path formatted for people ("" when empty); caller frees. */
 char *edit_format(struct app *app, const struct casus *c, const char *path);

@@ -424,6 +424,9 @@ static int parse_multi(const struct field *f, const char *text, const struct fie
 		*out = arr;
 		return 0;
 	}
+	/* "1 2 3": numbers with only spaces between them are separate choices too */
+	if (strspn(t.s, "0123456789 ,;") == t.len)
+		p = "";
 	while (*p) {
 		const char *sep = p + strcspn(p, ",;");
 		const struct choice *c;
@@ -444,6 +447,30 @@ static int parse_multi(const struct field *f, const char *text, const struct fie
 		if (!dup)
 			json_append(arr, json_new_string(c->key));
 	}
+	if (!*text || strspn(text, "0123456789 ,;\t") != strlen(text))
+		goto done;
+	for (p = text; *p;) {
+		const struct choice *c;
+		const json *it;
+		bool dup = false;
+		size_t n;
+
+		p += strspn(p, " ,;\t");
+		n = strspn(p, "0123456789");
+		if (!n)
+			break;
+		buf_reset(&t);
+		buf_add(&t, p, n);
+		p += n;
+		c = match_choice(f, t.s, msg);
+		if (!c)
+			goto fail;
+		for (it = json_first(arr); it; it = json_next(it))
+			dup |= !strcmp(json_str(it), c->key);
+		if (!dup)
+			json_append(arr, json_new_string(c->key));
+	}
+done:
 	buf_release(&t);
 	*out = arr;
 	return 0;
@@ -756,22 +783,75 @@ static void storage_path(const char *typed, const char *basedir, struct buf *out
 	free(base);
 }
 
+/*
+ * A path as a shell would read it: 'single' and "double" quotes, a
+ * backslash before a character (what Tab completion in a shell writes for
+ * a space), ~/ for the home folder, and file:// with %20 (what dragging a
+ * file into some terminals gives). Returns false when the text is not
+ * such a form (an unclosed quote): then it is taken as it is.
+ */
+static bool shell_path(const char *s, struct buf *out)
+{
+	const char *home = getenv("HOME");
+	char quote = 0;
+
+	buf_reset(out);
+	if (!strncmp(s, "file://", 7)) {
+		for (s += 7; *s; s++) {
+			if (s[0] == '%' && isxdigit((unsigned char)s[1]) && isxdigit((unsigned char)s[2])) {
+				char hex[3] = { s[1], s[2], 0 };
+
+				buf_addch(out, (int)strtol(hex, NULL, 16));
+				s += 2;
+			} else {
+				buf_addch(out, *s);
+			}
+		}
+		return true;
+	}
+	if (s[0] == '~' && (s[1] == '/' || !s[1]) && home && *home) {
+		buf_adds(out, home);
+		s++;
+	}
+	for (; *s; s++) {
+		if (quote == '\'') {
+			if (*s == '\'')
+				quote = 0;
+			else
+				buf_addch(out, *s);
+		} else if (quote == '"') {
+			if (*s == '"')
+				quote = 0;
+			else if (*s == '\\' && s[1] && strchr("\"\\$`", s[1]))
+				buf_addch(out, *++s);
+			else
+				buf_addch(out, *s);
+		} else if (*s == '\'' || *s == '"') {
+			quote = *s;
+		} else if (*s == '\\' && s[1]) {
+			buf_addch(out, *++s);
+		} else {
+			buf_addch(out, *s);
+		}
+	}
+	return !quote;
+}
+
 static int parse_file(const struct field *f, const char *text, const struct field_ctx *ctx,
 		      json **out, struct buf *msg)
 {
 	struct buf t = BUF_INIT, stored = BUF_INIT;
-	const char *home = getenv("HOME");
 	enum file_kind k;
 	int r = -1;
 
 	buf_adds(&t, text);
 	buf_trim(&t);
-	if (t.len >= 2 && t.s[0] == '~' && t.s[1] == '/' && home) {
-		buf_adds(&stored, home);
-		buf_add(&stored, t.s + 1, t.len - 1);
+	/* the name as typed first: a file may have a quote or backslash in its name */
+	if (file_sniff(t.s) == FILE_MISSING && shell_path(t.s, &stored) && stored.len) {
 		buf_sets(&t, stored.s);
-		buf_reset(&stored);
+		buf_trim(&t);
 	}
+	buf_reset(&stored);
 	if (!t.len) {
 		buf_adds(msg, "Typ de naam van een bestand.");
 		goto out;

@@ -72,6 +72,24 @@ struct ftype {
 	void (*format)(const struct field *f, const json *v, struct buf *out);
 };
 
+/*
+ * One source of a pick list ("suggesties" in a form): the records at
+ * `from` (a group, or a list with [*]) that meet `cond` are offered, each
+ * as the text `value` (a {.key} template over the record); picking one
+ * also fills the sibling fields `copy_keys` from `copy_tmpls`. With
+ * `propose`, a single offer is proposed for an empty field.
+ */
+struct field_pick {
+	char *from;
+	char *value;
+	struct expr *cond;      /* NULL: every record */
+	char *cond_src;
+	char **copy_keys;
+	char **copy_tmpls;
+	size_t ncopy;
+	bool propose;
+};
+
 struct field {
 	char *key;
 	char *label;
@@ -98,7 +116,13 @@ struct field {
 	bool boxed;             /* print in a framed box */
 	enum print_mode print;  /* "afdruk" */
 	enum privacy privacy;
-	char *suggest;          /* path ([*] allowed) whose values are offered */
+	struct field_pick *picks; /* pick list sources, in the order offered */
+	size_t npicks;
+	char *propose;          /* "voorstel": template of the proposed answer */
+	struct expr **propose_conds; /* "voorstel" as a list: the first whose condition holds ... */
+	char **propose_tmpls;   /* ... gives the template */
+	size_t npropose;
+	bool copy_previous;     /* lijst: offer the previous record's items ("vorige_overnemen") */
 	const struct field *parent; /* enclosing groep/lijst; NULL for a form's root */
 	const struct form *form;
 };

@@ -119,8 +119,137 @@ static const char *const field_props[] = {
 	"sleutel", "label", "hulp", "type", "verplicht", "voorwaarde", "opties", "velden",
 	"kolommen", "item", "samenvatting", "minimaal", "maxlengte", "min", "max", "geheel",
 	"niet_in_toekomst", "kader", "persoonlijk", "suggesties", "toelichting", "afdruk",
-	"kolomlabel",
+	"kolomlabel", "voorstel", "vorige_overnemen",
 };
+
+static int check_props(struct loader *L, const json *o, const char *owner,
+		       const char *const *props, size_t nprops);
+
+static const char *const pick_props[] = { "bron", "waarde", "voorwaarde", "overnemen", "voorstellen" };
+
+/* "lijst[*].sleutel" (the old short form) as a source of one value. */
+static int load_pick_path(struct loader *L, const char *owner, const char *src, struct field_pick *pk)
+{
+	const char *star = strstr(src, "[*].");
+
+	if (!star || strchr(star + 4, '.') || strchr(star + 4, '[') || !star[4])
+		return def_error(L, owner, "'suggesties' is een pad als \"casus.betrokkenen[*].naam\" of een lijst bronnen");
+	pk->from = xstrndup(src, (size_t)(star - src) + 3);
+	pk->value = xmalloc(strlen(star + 4) + 4);
+	memcpy(pk->value, "{.", 2);
+	memcpy(pk->value + 2, star + 4, strlen(star + 4));
+	memcpy(pk->value + 2 + strlen(star + 4), "}", 2);
+	return 0;
+}
+
+static int load_pick(struct loader *L, const json *o, const char *owner, struct field_pick *pk)
+{
+	const json *copy, *m;
+	size_t i = 0;
+
+	if (json_is_string(o))
+		return load_pick_path(L, owner, json_str(o), pk);
+	if (!json_is_object(o))
+		return def_error(L, owner, "elke bron in 'suggesties' is een groep {\"bron\": ..., \"waarde\": ...}");
+	if (check_props(L, o, owner, pick_props, sizeof(pick_props) / sizeof(pick_props[0])))
+		return -1;
+	pk->from = opt_str(o, "bron");
+	pk->value = opt_str(o, "waarde");
+	if (!pk->from || !pk->value)
+		return def_error(L, owner, "een bron in 'suggesties' heeft 'bron' en 'waarde' nodig");
+	if (get_cond(L, o, owner, &pk->cond, &pk->cond_src) || get_bool(L, o, "voorstellen", owner, &pk->propose))
+		return -1;
+	copy = json_get(o, "overnemen");
+	if (!copy)
+		return 0;
+	if (!json_is_object(copy))
+		return def_error(L, owner, "'overnemen' is een groep van veld naar waarde");
+	pk->copy_keys = xcalloc(json_len(copy) + 1, sizeof(char *));
+	pk->copy_tmpls = xcalloc(json_len(copy) + 1, sizeof(char *));
+	for (m = json_first(copy); m; m = json_next(m), i++) {
+		if (!json_is_string(m))
+			return def_error(L, owner, "'overnemen': de waarde van '%s' moet een tekst zijn", json_key(m));
+		pk->copy_keys[i] = xstrdup(json_key(m));
+		pk->copy_tmpls[i] = xstrdup(json_str(m));
+		pk->ncopy = i + 1;
+	}
+	return 0;
+}
+
+static int load_picks(struct loader *L, const json *o, struct field *f)
+{
+	const json *v = json_get(o, "suggesties"), *it;
+	size_t i = 0;
+
+	if (!v)
+		return 0;
+	if (!json_is_string(v) && !(json_is_array(v) && json_len(v)))
+		return def_error(L, f->key, "'suggesties' is een pad of een lijst bronnen");
+	f->picks = xcalloc(json_is_string(v) ? 1 : json_len(v), sizeof(*f->picks));
+	if (json_is_string(v)) {
+		f->npicks = 1;
+		return load_pick(L, v, f->key, &f->picks[0]);
+	}
+	for (it = json_first(v); it; it = json_next(it), i++) {
+		f->npicks = i + 1;
+		if (load_pick(L, it, f->key, &f->picks[i]))
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * "voorstel": one template, or a list of {"voorwaarde", "waarde"} of
+ * which the first whose condition holds (on the field's record) is used.
+ */
+static int load_proposal(struct loader *L, const json *o, struct field *f)
+{
+	const json *v = json_get(o, "voorstel"), *m;
+	static const char *const props[] = { "voorwaarde", "waarde" };
+	size_t i = 0;
+
+	if (!v)
+		return 0;
+	if (json_is_string(v)) {
+		f->propose = xstrdup(json_str(v));
+		return 0;
+	}
+	if (!json_is_array(v) || !json_len(v))
+		return def_error(L, f->key, "'voorstel' is een tekst of een lijst van {\"voorwaarde\": ..., \"waarde\": ...}");
+	f->propose_conds = xcalloc(json_len(v), sizeof(*f->propose_conds));
+	f->propose_tmpls = xcalloc(json_len(v), sizeof(char *));
+	for (m = json_first(v); m; m = json_next(m), i++) {
+		char *src = NULL;
+
+		if (!json_is_object(m) || !json_get_str(m, "waarde"))
+			return def_error(L, f->key, "'voorstel' %zu heeft een 'waarde' nodig", i + 1);
+		if (check_props(L, m, f->key, props, 2))
+			return -1;
+		f->npropose = i + 1;
+		f->propose_tmpls[i] = xstrdup(json_get_str(m, "waarde"));
+		if (get_cond(L, m, f->key, &f->propose_conds[i], &src))
+			return -1;
+		free(src);
+	}
+	return 0;
+}
+
+/* Every field a pick fills must be a sibling of the picked field. */
+static int check_pick_targets(struct loader *L, const struct field *parent)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < parent->nsub; i++) {
+		const struct field *f = &parent->sub[i];
+
+		for (j = 0; j < f->npicks; j++)
+			for (k = 0; k < f->picks[j].ncopy; k++)
+				if (!field_sub(parent, f->picks[j].copy_keys[k]))
+					return def_error(L, f->key, "'overnemen' noemt '%s', maar dat veld staat niet naast '%s'",
+							 f->picks[j].copy_keys[k], f->key);
+	}
+	return 0;
+}
 
 static int check_props(struct loader *L, const json *o, const char *owner,
 		       const char *const *props, size_t nprops)
@@ -257,7 +386,10 @@ static int load_field(struct loader *L, const json *o, struct field *f, struct f
 			return def_error(L, key, "'afdruk' is \"nee\" (alleen voor het verloop van de vragen)%s",
 					 f->type->kind == FT_LIJST ? " of \"blokken\" (elk item apart)" : "");
 	}
-	f->suggest = opt_str(o, "suggesties");
+	if (load_picks(L, o, f) || get_bool(L, o, "vorige_overnemen", key, &f->copy_previous))
+		return -1;
+	if (load_proposal(L, o, f))
+		return -1;
 	f->item_name = opt_str(o, "item");
 	f->summary = opt_str(o, "samenvatting");
 	if (f->type->kind == FT_KEUZE || f->type->kind == FT_MEERKEUZE) {
@@ -307,7 +439,7 @@ static int load_fields(struct loader *L, const json *arr, struct field *parent, 
 			if (!strcmp(parent->sub[j].key, parent->sub[i].key))
 				return def_error(L, parent->sub[i].key, "deze sleutel komt twee keer voor");
 	}
-	return 0;
+	return check_pick_targets(L, parent);
 }
 
 static const char *const form_props[] = {
@@ -570,7 +702,29 @@ static void field_release(struct field *f)
 	free(f->columns);
 	free(f->item_name);
 	free(f->summary);
-	free(f->suggest);
+	for (i = 0; i < f->npicks; i++) {
+		struct field_pick *pk = &f->picks[i];
+		size_t k;
+
+		free(pk->from);
+		free(pk->value);
+		expr_free(pk->cond);
+		free(pk->cond_src);
+		for (k = 0; k < pk->ncopy; k++) {
+			free(pk->copy_keys[k]);
+			free(pk->copy_tmpls[k]);
+		}
+		free(pk->copy_keys);
+		free(pk->copy_tmpls);
+	}
+	free(f->picks);
+	free(f->propose);
+	for (i = 0; i < f->npropose; i++) {
+		expr_free(f->propose_conds[i]);
+		free(f->propose_tmpls[i]);
+	}
+	free(f->propose_conds);
+	free(f->propose_tmpls);
 }
 
 void formset_release(struct formset *fs)
@@ -603,6 +757,27 @@ const struct form *formset_get(const struct formset *fs, const char *id)
 		if (fs->forms[i].id && !strcmp(fs->forms[i].id, id))
 			return &fs->forms[i];
 	return NULL;
+}
+
+const struct form *formset_find(const struct formset *fs, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < fs->n; i++)
+		if (fs->forms[i].id && utf8_fold_equal(fs->forms[i].id, name))
+			return &fs->forms[i];
+	for (i = 0; i < fs->n; i++)
+		if (fs->forms[i].title && utf8_fold_equal(fs->forms[i].title, name))
+			return &fs->forms[i];
+	return NULL;
+}
+
+void formset_id_list(const struct formset *fs, struct buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < fs->n; i++)
+		buf_addf(out, "%s%s", i ? ", " : "", fs->forms[i].id);
 }
 
 /* ---- regional names ---------------------------------------------------- */
@@ -767,6 +942,7 @@ bool field_applies(const struct field *f, const struct expr_env *env)
 struct vctx {
 	struct findings *out;
 	const char *form;
+	const char *casus;   /* the case file as the user named it, shell-quoted; "CASUS" when unknown */
 };
 
 static void problem(struct vctx *V, const struct buf *path, const struct field *f, const char *msg)
@@ -775,7 +951,8 @@ static void problem(struct vctx *V, const struct buf *path, const struct field *
 					  "%s (%s): %s", f->label, path->s, msg);
 
 	finding_set_reason(fd, "Een dossier met ongeldige gegevens kan niet worden gecontroleerd of gemaakt.");
-	finding_set_fix(fd, "dossier zet CASUS %s=…  (of: dossier invullen CASUS %s)", path->s, V->form);
+	finding_set_fix(fd, "dossier zet %s %s=…  (of: dossier invullen %s --veld %s)", V->casus, path->s, V->casus,
+			path->s);
 }
 
 static void validate_value(struct vctx *V, const struct field *f, const json *v, struct buf *path);
@@ -882,13 +1059,37 @@ int formset_walk(const struct formset *fs, const json *root, formset_walk_fn fn,
 
 void formset_validate(const struct formset *fs, const json *root, struct findings *out)
 {
-	struct buf path = BUF_INIT;
+	formset_validate_named(fs, root, NULL, out);
+}
+
+void formset_validate_named(const struct formset *fs, const json *root, const char *casus_arg,
+			    struct findings *out)
+{
+	struct buf path = BUF_INIT, arg = BUF_INIT;
 	size_t i;
 
+	/* the name as a shell word: quoted when it holds anything but safe characters */
+	if (!casus_arg || !*casus_arg) {
+		buf_adds(&arg, "CASUS");
+	} else if (strspn(casus_arg, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._/-+") ==
+		   strlen(casus_arg)) {
+		buf_adds(&arg, casus_arg);
+	} else {
+		const char *p;
+
+		buf_addch(&arg, '\'');
+		for (p = casus_arg; *p; p++) {
+			if (*p == '\'')
+				buf_adds(&arg, "'\\''");
+			else
+				buf_addch(&arg, *p);
+		}
+		buf_addch(&arg, '\'');
+	}
 	for (i = 0; i < fs->n; i++) {
 		const struct form *f = &fs->forms[i];
 		const json *v = json_get(root, f->id);
-		struct vctx V = { out, f->id };
+		struct vctx V = { out, f->id, arg.s };
 
 		if (!v || json_is_null(v))
 			continue;
@@ -896,4 +1097,5 @@ void formset_validate(const struct formset *fs, const json *root, struct finding
 		validate_value(&V, &f->root, v, &path);
 	}
 	buf_release(&path);
+	buf_release(&arg);
 }

@@ -21,6 +21,7 @@
 #include "field.h"
 #include "layouts.h"
 
+struct buf;
 struct err;
 struct findings;
 struct expr_env;
@@ -52,6 +53,13 @@ int formset_load(struct formset *fs, const char *dir, struct err *e);
 void formset_release(struct formset *fs);
 
 const struct form *formset_get(const struct formset *fs, const char *id);
+/*
+ * A form as a user names it: its id or its title, in any case ("MDO",
+ * "Toestemming"); NULL when none matches.
+ */
+const struct form *formset_find(const struct formset *fs, const char *name);
+/* Append "casus, voorblad, mdo, ..." (the ids in order) to out. */
+void formset_id_list(const struct formset *fs, struct buf *out);
 
 /*
  * Replace "{name}" in titles, labels, help texts and option labels with
@@ -83,6 +91,9 @@ bool field_applies(const struct field *f, const struct expr_env *env);
  * "ongeldige-waarde") naming the path. Unknown keys are left alone.
  */
 void formset_validate(const struct formset *fs, const json *root, struct findings *out);
+/* The same, with fix hints that name the case file as the user wrote it (NULL: "CASUS"). */
+void formset_validate_named(const struct formset *fs, const json *root, const char *casus_arg,
+			    struct findings *out);
 
 /* The field playing role r in form f ("rollen"), or NULL. */
 static inline const struct field *form_role(const struct form *f, enum layout_role_id r)

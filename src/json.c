@@ -246,6 +246,24 @@ int json_parse(const char *text, size_t len, const char *name, json **out, struc
 	*out = NULL;
 	if (only_space(text, len) || (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) && only_space(text + 3, len - 3)))
 		return err_set(e, EXIT_SYSTEM, "%s: het bestand is leeg (verwacht JSON: {...})", name);
+	{
+		/* a document given where the .json belongs: say so, not "invalid UTF-8" */
+		static const struct {
+			const char *magic;
+			size_t n;
+			const char *what;
+		} kinds[] = {
+			{ "%PDF-", 5, "een PDF" }, { "\x89PNG", 4, "een PNG-afbeelding" },
+			{ "\xFF\xD8\xFF", 3, "een JPEG-afbeelding" }, { "PK\x03\x04", 4, "een Word- of ZIP-bestand" },
+		};
+		size_t k;
+
+		for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
+			if (len >= kinds[k].n && !memcmp(text, kinds[k].magic, kinds[k].n))
+				return err_set(e, EXIT_SYSTEM,
+					       "%s is %s, geen JSON-bestand; geef het .json-bestand van de casus op "
+					       "(de PDF maakt dossier daaruit)", name, kinds[k].what);
+	}
 	if (precheck(text, len, name, e, &unclosed))
 		return -1;
 	v = cJSON_ParseWithLengthOpts(text, len, &end, 0);

@@ -35,13 +35,14 @@ static const struct command {
 	{ "maak", cmd_maak, "het dossier als één afdrukbare PDF maken" },
 	{ "agenda", cmd_agenda, "één PDF voor een vergadering: agenda en dossiers" },
 	{ "verwijder", cmd_verwijder, "een casus en zijn PDF's verwijderen (bewaartermijn voorbij)" },
+	{ "instellingen", cmd_instellingen, "uw instellingen tonen; de gegevens van uw school invullen" },
 };
 
 static void usage(FILE *out)
 {
 	size_t i;
 
-	fputs("Gebruik: dossier [--data MAP] [--config BESTAND] OPDRACHT [opties] [argumenten]\n"
+	fputs("Gebruik: dossier OPDRACHT [opties] [argumenten]\n"
 	      "\n"
 	      "Stelt het dossier samen voor het opschalen van schoolverzuim naar de\n"
 	      "Adviestafel en de Doorbraaktafel: formulieren invullen, controleren op\n"
@@ -51,11 +52,13 @@ static void usage(FILE *out)
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(out, "  %-13s %s\n", commands[i].name, commands[i].summary);
 	fputs("\n"
-	      "Algemene opties:\n"
-	      "  --data MAP        map met forms/, templates/ en fonts/ (standaard: naast het programma)\n"
-	      "  --config BESTAND  instellingenbestand (standaard: ~/.config/dossier/dossier.ini)\n"
-	      "  --versie          versie tonen\n"
+	      "Beginnen: 'dossier nieuw kenmerk.json', dan 'dossier invullen kenmerk.json'.\n"
+	      "\n"
+	      "Algemene opties (voor de opdracht):\n"
 	      "  -h, --help        deze hulp; 'dossier OPDRACHT --help' voor een opdracht\n"
+	      "  --versie          versie tonen\n"
+	      "  --config BESTAND  een ander instellingenbestand (standaard: ~/.config/dossier/dossier.ini)\n"
+	      "  --data MAP        voor beheerders: map met forms/, templates/ en fonts/ (standaard: naast het programma)\n"
 	      "\n"
 	      "Afsluitcodes: 0 gelukt (dossier volledig), 1 dossier onvolledig of ongeldig,\n"
 	      "2 verkeerd gebruik, 3 bestands- of systeemfout.\n", out);

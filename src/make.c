@@ -251,10 +251,9 @@ int make_dossier(struct app *app, const char *path, const struct make_opts *o, s
 		compose_expand(&in, tmpl_text(&t, "koptekst", "links", ""), &hl);
 		compose_expand(&in, tmpl_text(&t, "koptekst", "rechts", ""), &hr);
 		compose_expand(&in, tmpl_text(&t, "voettekst", "links", ""), &fl);
-		compose_expand(&in, tmpl_text(&t, "voettekst", "rechts", "pagina {pagina} van {paginas}"), &fr);
-		compose_expand(&in, tmpl_text(&t, "voettekst", "bijlagen",
-					      "Kenmerk {kenmerk} · bijlage {n}, blad {blad} van {bladen} · pagina {pagina} van {paginas}"),
-			       &fa);
+		/* the defaults live in the template's table (template.c) and the words table (words.c) */
+		compose_expand(&in, tmpl_text(&t, "voettekst", "rechts", ""), &fr);
+		compose_expand(&in, tmpl_text(&t, "voettekst", "bijlagen", ""), &fa);
 		compose_expand(&in, word(&t, W_DOC_TITLE), &title);
 		buf_addf(&subject, "%s – %s", r->name, app->prof.name);
 		compose_expand(&in, word(&t, W_CONCEPT), &mark);

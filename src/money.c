@@ -101,7 +101,8 @@ bool money_parse(const char *in, int64_t *cents, struct buf *msg)
 	*cents = whole * 100 + frac;
 	return true;
 bad_cents:
-	buf_adds(msg, "Een bedrag heeft hoogstens twee cijfers achter de komma.");
+	buf_adds(msg, "Een bedrag heeft hoogstens twee cijfers achter de komma. De komma staat voor de centen, "
+		      "de punt tussen duizendtallen: schrijf 1.234,56.");
 	return false;
 ambiguous:
 	buf_adds(msg, "Gebruik de punt alleen tussen duizendtallen en de komma voor centen, bijvoorbeeld 1.234,56.");

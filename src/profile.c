@@ -146,27 +146,36 @@ const char *profile_name(void *profile, const char *name)
 	return v ? v : profile_get(p, "regio", name);
 }
 
-int config_load(struct config *c, const char *explicit, struct err *e)
+bool config_path(const char *explicit, struct buf *path, bool *must_exist)
 {
 	const char *env = getenv("DOSSIER_CONFIG"), *xdg = getenv("XDG_CONFIG_HOME");
 	const char *home = getenv("HOME");
+
+	*must_exist = false;
+	if (explicit) {
+		buf_adds(path, explicit);
+		*must_exist = true;
+	} else if (env && *env) {
+		buf_adds(path, env);
+		*must_exist = true;
+	} else if (xdg && *xdg) {
+		buf_addf(path, "%s/dossier/dossier.ini", xdg);
+	} else if (home && *home) {
+		buf_addf(path, "%s/.config/dossier/dossier.ini", home);
+	} else {
+		return false;
+	}
+	return true;
+}
+
+int config_load(struct config *c, const char *explicit, struct err *e)
+{
 	struct buf path = BUF_INIT;
 	bool must_exist = false;
 
 	memset(c, 0, sizeof(*c));
-	if (explicit) {
-		buf_adds(&path, explicit);
-		must_exist = true;
-	} else if (env && *env) {
-		buf_adds(&path, env);
-		must_exist = true;
-	} else if (xdg && *xdg) {
-		buf_addf(&path, "%s/dossier/dossier.ini", xdg);
-	} else if (home && *home) {
-		buf_addf(&path, "%s/.config/dossier/dossier.ini", home);
-	} else {
+	if (!config_path(explicit, &path, &must_exist))
 		return 0;
-	}
 	if (!must_exist) {
 		struct stat st;
 

@@ -53,6 +53,8 @@ struct config {
  * ~/.config/dossier/dossier.ini. Only an explicitly named file must exist.
  */
 int config_load(struct config *c, const char *explicit, struct err *e);
+/* Append the settings file's path in that order to path; false when there is none (no $HOME). */
+bool config_path(const char *explicit, struct buf *path, bool *must_exist);
 void config_release(struct config *c);
 const char *config_get(const struct config *c, const char *section, const char *key);
 

@@ -28,7 +28,12 @@ bool prompt_interactive(const struct prompt *p);
  */
 int prompt_read(struct prompt *p, const char *ps, struct buf *out);
 
-/* Print text (already formatted) and flush. */
+/*
+ * Print text (already formatted). On a terminal, lines are wrapped
+ * between words at its width; a line is written once it is complete, or
+ * before the next question. prompt_flush() writes what is left.
+ */
 void prompt_say(const char *text);
+void prompt_flush(void);
 
 #endif

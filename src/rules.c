@@ -1400,7 +1400,7 @@ void rules_check(const struct check_input *in, struct findings *out)
 	size_t i;
 
 	ctx_init(&C, in, out);
-	formset_validate(in->fs, in->c->root, out);
+	formset_validate_named(in->fs, in->c->root, in->casus_arg, out);
 	for (i = 0; i < in->rs->nrules; i++) {
 		C.rule = &in->rs->rules[i];
 		if (rule_applies(C.rule, &C))

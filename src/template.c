@@ -6,10 +6,11 @@
 #include "err.h"
 #include "fileio.h"
 #include "ini.h"
+#include "inischema.h"
 #include "mem.h"
+#include "words.h"
 
-#include <ctype.h>
-#include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,64 +18,105 @@
 
 #define MM 2.834645669 /* points per millimetre */
 
-/* An error about one key of the template, as "file:line: [section] key...". */
-static int key_error(struct tmpl *t, const char *sec, const char *key, struct err *e, const char *fmt, ...)
-	PRINTF_LIKE(5, 6);
-static int key_error(struct tmpl *t, const char *sec, const char *key, struct err *e, const char *fmt, ...)
+/*
+ * Every key a template may have, with its bounds and its default: the one
+ * place the defaults live (the renderer and make.c ask tmpl_text()).
+ * [teksten] holds the PDF's fixed words: their rows come from the words
+ * table (words.c), which holds each word's key and fallback once.
+ */
+static const struct ini_row rows[] = {
+	{ "pagina", "formaat", INI_CHOICE, 0, 0, "A4", "A4" },
+	{ "pagina", "marge_boven", INI_NUMBER, 8, 60, "20", NULL },
+	{ "pagina", "marge_onder", INI_NUMBER, 8, 60, "20", NULL },
+	{ "pagina", "marge_links", INI_NUMBER, 8, 60, "18", NULL },
+	{ "pagina", "marge_rechts", INI_NUMBER, 8, 60, "18", NULL },
+	{ "letters", "gewoon", INI_TEXT, 0, 0, "LiberationSans-Regular.ttf", NULL },
+	{ "letters", "vet", INI_TEXT, 0, 0, "LiberationSans-Bold.ttf", NULL },
+	{ "letters", "tekst", INI_NUMBER, 6, 16, "10", NULL },
+	{ "letters", "regelafstand", INI_NUMBER, 1.0, 2.5, "1.35", NULL },
+	{ "letters", "klein", INI_NUMBER, 5, 12, "7.8", NULL },
+	{ "letters", "titel", INI_NUMBER, 8, 32, "16", NULL },
+	{ "letters", "kop", INI_NUMBER, 6, 24, "11.5", NULL },
+	{ "letters", "subkop", INI_NUMBER, 6, 20, "10.5", NULL },
+	{ "letters", "uitlijning", INI_CHOICE, 0, 0, "uitvullen", "uitvullen|links" },
+	{ "letters", "alinea_wit", INI_NUMBER, 0, 30, "5", NULL },
+	{ "letters", "celmarge", INI_NUMBER, 1, 12, "4", NULL },
+	{ "kleuren", "tekst", INI_COLOR, 0, 0, "#1A1A1A", NULL },
+	{ "kleuren", "accent", INI_COLOR, 0, 0, "#1F3A68", NULL },
+	{ "kleuren", "grijs", INI_COLOR, 0, 0, "#5F6670", NULL },
+	{ "kleuren", "label", INI_COLOR, 0, 0, "#EEF1F5", NULL },
+	{ "kleuren", "kop_tabel", INI_COLOR, 0, 0, "#DDE4EE", NULL },
+	{ "kleuren", "groep", INI_COLOR, 0, 0, "#EEF1F5", NULL },
+	{ "kleuren", "rand", INI_COLOR, 0, 0, "#AEB6C1", NULL },
+	{ "kleuren", "kader", INI_COLOR, 0, 0, "#F4F7FB", NULL },
+	{ "kleuren", "kader_rand", INI_COLOR, 0, 0, "#1F3A68", NULL },
+	{ "koptekst", "links", INI_TEXT, 0, 0, "", NULL },
+	{ "koptekst", "rechts", INI_TEXT, 0, 0, "", NULL },
+	{ "voettekst", "links", INI_TEXT, 0, 0, "", NULL },
+	{ "voettekst", "rechts", INI_TEXT, 0, 0, "pagina {pagina} van {paginas}", NULL },
+	{ "voettekst", "bijlagen", INI_TEXT, 0, 0,
+	  "Kenmerk {kenmerk} · bijlage {n}, blad {blad} van {bladen} · pagina {pagina} van {paginas}", NULL },
+};
+#define NROWS (sizeof(rows) / sizeof(rows[0]))
+
+/* The rows above and a [teksten] row per word of the PDF, made once. */
+static const struct ini_schema *schema_get(void)
 {
-	struct buf b = BUF_INIT;
-	va_list ap;
+	static struct ini_row all[NROWS + W_COUNT];
+	static struct ini_schema schema;
+	size_t i;
 
-	ini_where(t->ini, sec, key, &b);
-	buf_addf(&b, ": [%s] %s", sec, key);
-	va_start(ap, fmt);
-	buf_vaddf(&b, fmt, ap);
-	va_end(ap);
-	err_set(e, EXIT_SYSTEM, "%s", b.s);
-	buf_release(&b);
-	return -1;
-}
+	if (!schema.n) {
+		memcpy(all, rows, sizeof(rows));
+		for (i = 0; i < W_COUNT; i++) {
+			struct ini_row *r = &all[NROWS + i];
 
-static int get_color(struct tmpl *t, const char *key, uint32_t def, uint32_t *out, struct err *e)
-{
-	const char *v = ini_get(t->ini, "kleuren", key);
-	uint32_t c = 0;
-	int i;
-
-	*out = def;
-	if (!v)
-		return 0;
-	if (v[0] == '#')
-		v++;
-	if (strlen(v) != 6)
-		goto bad;
-	for (i = 0; i < 6; i++) {
-		if (!isxdigit((unsigned char)v[i]))
-			goto bad;
-		c = c * 16 + (uint32_t)(isdigit((unsigned char)v[i]) ? v[i] - '0' : tolower((unsigned char)v[i]) - 'a' + 10);
+			r->section = "teksten";
+			r->key = word_key((enum word)i);
+			r->type = INI_TEXT;
+			r->def = word_fallback((enum word)i);
+		}
+		schema.what = "het sjabloon";
+		schema.rows = all;
+		schema.n = NROWS + W_COUNT;
+		schema.code = EXIT_SYSTEM;
 	}
-	*out = c;
-	return 0;
-bad:
-	return key_error(t, "kleuren", key, e,
-			 " = %s: schrijf een kleur als \"#RRGGBB\" (met aanhalingstekens), bijvoorbeeld \"#1F3A68\"",
-			 *v ? v : "(leeg)");
+	return &schema;
 }
 
-static int num(struct tmpl *t, const char *sec, const char *key, double def, double lo, double hi, double *out,
-	       struct err *e)
+const struct ini_schema *tmpl_schema(void)
 {
-	return ini_get_number(t->ini, sec, key, def, lo, hi, out, e);
+	return schema_get();
+}
+
+/* A size in the template: the file's number or the table's default. */
+static int num(struct tmpl *t, const char *sec, const char *key, double *out, struct err *e)
+{
+	return inischema_number(schema_get(), t->ini, sec, key, out, e);
 }
 
 int tmpl_load(struct tmpl *t, const char *datadir, const char *name, struct err *e)
 {
+	static const struct {
+		const char *key;
+		size_t off;
+	} colors[] = {
+		{ "tekst", offsetof(struct theme, text) },
+		{ "accent", offsetof(struct theme, accent) },
+		{ "grijs", offsetof(struct theme, muted) },
+		{ "label", offsetof(struct theme, label_fill) },
+		{ "kop_tabel", offsetof(struct theme, head_fill) },
+		{ "groep", offsetof(struct theme, group_fill) },
+		{ "rand", offsetof(struct theme, border) },
+		{ "kader", offsetof(struct theme, box_fill) },
+		{ "kader_rand", offsetof(struct theme, box_border) },
+	};
 	struct theme *th = &t->theme;
 	struct buf path = BUF_INIT;
 	const char *al;
+	size_t c;
 	int i;
 	static const char *const font_keys[FONT_COUNT] = { "gewoon", "vet" };
-	static const char *const font_defs[FONT_COUNT] = { "LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf" };
 
 	memset(t, 0, sizeof(*t));
 	if (strchr(name, '/') || (strlen(name) > 4 && !strcmp(name + strlen(name) - 4, ".ini")))
@@ -86,49 +128,48 @@ int tmpl_load(struct tmpl *t, const char *datadir, const char *name, struct err 
 		return err_set(e, EXIT_USAGE, "sjabloon '%s' niet gevonden (%s)", name, t->file);
 	if (ini_load(t->file, &t->ini, e))
 		return -1;
-	{
-		const char *fmt = ini_get(t->ini, "pagina", "formaat");
-
-		if (fmt && strcmp(fmt, "A4") && strcmp(fmt, "a4"))
-			return key_error(t, "pagina", "formaat", e, " = %s: alleen A4 wordt ondersteund", fmt);
-	}
+	/* every key known, every value of its type: a typo is an error, not a default */
+	if (inischema_check(schema_get(), t->ini, e))
+		return -1;
 	th->page_w = 595.276;
 	th->page_h = 841.89;
-	if (num(t, "pagina", "marge_boven", 20, 8, 60, &th->margin_top, e) ||
-	    num(t, "pagina", "marge_onder", 20, 8, 60, &th->margin_bottom, e) ||
-	    num(t, "pagina", "marge_links", 18, 8, 60, &th->margin_left, e) ||
-	    num(t, "pagina", "marge_rechts", 18, 8, 60, &th->margin_right, e) ||
-	    num(t, "letters", "tekst", 10, 6, 16, &th->body, e) ||
-	    num(t, "letters", "regelafstand", 1.35, 1.0, 2.5, &th->leading, e) ||
-	    num(t, "letters", "klein", 7.8, 5, 12, &th->small, e) ||
-	    num(t, "letters", "titel", 16, 8, 32, &th->title, e) ||
-	    num(t, "letters", "kop", 11.5, 6, 24, &th->h1, e) ||
-	    num(t, "letters", "subkop", 10.5, 6, 20, &th->h2, e) ||
-	    num(t, "letters", "alinea_wit", 5, 0, 30, &th->para_gap, e) ||
-	    num(t, "letters", "celmarge", 4, 1, 12, &th->cell_pad, e))
+	if (num(t, "pagina", "marge_boven", &th->margin_top, e) ||
+	    num(t, "pagina", "marge_onder", &th->margin_bottom, e) ||
+	    num(t, "pagina", "marge_links", &th->margin_left, e) ||
+	    num(t, "pagina", "marge_rechts", &th->margin_right, e) ||
+	    num(t, "letters", "tekst", &th->body, e) ||
+	    num(t, "letters", "regelafstand", &th->leading, e) ||
+	    num(t, "letters", "klein", &th->small, e) ||
+	    num(t, "letters", "titel", &th->title, e) ||
+	    num(t, "letters", "kop", &th->h1, e) ||
+	    num(t, "letters", "subkop", &th->h2, e) ||
+	    num(t, "letters", "alinea_wit", &th->para_gap, e) ||
+	    num(t, "letters", "celmarge", &th->cell_pad, e))
 		return -1;
 	th->margin_top *= MM;
 	th->margin_bottom *= MM;
 	th->margin_left *= MM;
 	th->margin_right *= MM;
-	al = ini_get(t->ini, "letters", "uitlijning");
-	if (al && strcmp(al, "uitvullen") && strcmp(al, "links"))
-		return key_error(t, "letters", "uitlijning", e, " = %s: kies uitvullen of links", al);
-	th->justify = !al || !strcmp(al, "uitvullen");
-	if (get_color(t, "tekst", 0x1A1A1A, &th->text, e) || get_color(t, "accent", 0x1F3A68, &th->accent, e) ||
-	    get_color(t, "grijs", 0x5F6670, &th->muted, e) || get_color(t, "label", 0xEEF1F5, &th->label_fill, e) ||
-	    get_color(t, "kop_tabel", 0xDDE4EE, &th->head_fill, e) || get_color(t, "groep", 0xEEF1F5, &th->group_fill, e) ||
-	    get_color(t, "rand", 0xAEB6C1, &th->border, e) || get_color(t, "kader", 0xF4F7FB, &th->box_fill, e) ||
-	    get_color(t, "kader_rand", 0x1F3A68, &th->box_border, e))
-		return -1;
+	al = inischema_text(schema_get(), t->ini, "letters", "uitlijning");
+	th->justify = !strcmp(al, "uitvullen");
+	for (c = 0; c < sizeof(colors) / sizeof(colors[0]); c++)
+		if (inischema_color(schema_get(), t->ini, "kleuren", colors[c].key, (uint32_t *)((char *)th + colors[c].off), e))
+			return -1;
 	for (i = 0; i < FONT_COUNT; i++) {
-		const char *f = ini_get(t->ini, "letters", font_keys[i]);
+		const char *f = inischema_text(schema_get(), t->ini, "letters", font_keys[i]);
 		char *fonts = path_join(datadir, "fonts");
 
-		t->font_path[i] = path_join(fonts, f ? f : font_defs[i]);
+		t->font_path[i] = path_join(fonts, f);
 		free(fonts);
-		if (file_sniff(t->font_path[i]) == FILE_MISSING)
-			return key_error(t, "letters", font_keys[i], e, ": lettertype %s niet gevonden", t->font_path[i]);
+		if (file_sniff(t->font_path[i]) == FILE_MISSING) {
+			struct buf b = BUF_INIT;
+
+			ini_where(t->ini, "letters", font_keys[i], &b);
+			err_set(e, EXIT_SYSTEM, "%s: [letters] %s: lettertype %s niet gevonden", b.s, font_keys[i],
+				t->font_path[i]);
+			buf_release(&b);
+			return -1;
+		}
 	}
 	return 0;
 }
@@ -146,7 +187,7 @@ void tmpl_release(struct tmpl *t)
 
 const char *tmpl_text(const struct tmpl *t, const char *section, const char *key, const char *def)
 {
-	const char *v = ini_get(t->ini, section, key);
+	const char *v = inischema_text(schema_get(), t->ini, section, key);
 
 	return v ? v : def;
 }

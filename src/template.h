@@ -13,6 +13,7 @@
 
 struct err;
 struct ini;
+struct ini_schema;
 
 struct tmpl {
 	char *file;
@@ -25,7 +26,9 @@ struct tmpl {
 /* Load templates/<name>.ini (or a path ending in .ini) below datadir. */
 int tmpl_load(struct tmpl *t, const char *datadir, const char *name, struct err *e);
 void tmpl_release(struct tmpl *t);
-/* A text from [section] key, or def. */
+/* A text from [section] key, else the template table's default, else def. */
 const char *tmpl_text(const struct tmpl *t, const char *section, const char *key, const char *def);
+/* The table of the template's keys (inischema.h), for checks and listings. */
+const struct ini_schema *tmpl_schema(void);
 
 #endif

@@ -102,6 +102,42 @@ static void wrap_paragraph(struct buf *out, const char *p, size_t len, int *firs
 	*first = indent;
 }
 
+void term_clip(struct buf *out, const char *s, size_t max)
+{
+	size_t len = strcspn(s, "\n"), i = 0, chars = 0, last_space = 0;
+	bool cut = s[len] != '\0';
+
+	while (i < len) {
+		uint32_t cp;
+		size_t l = utf8_decode(s + i, len - i, &cp);
+
+		if (!l)
+			l = 1;
+		if (s[i] == ' ')
+			last_space = i;
+		if (chars == max) {
+			cut = true;
+			break;
+		}
+		i += l;
+		chars++;
+	}
+	if (!cut) {
+		buf_add(out, s, len);
+		return;
+	}
+	if (i < len && s[i] != ' ' && last_space) {
+		i = last_space;
+	} else if (i < len && s[i] != ' ') {
+		while (i < len && s[i] != ' ')
+			i++; /* one long word: whole */
+	}
+	while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == ',' || s[i - 1] == ';' || s[i - 1] == ':' || s[i - 1] == '('))
+		i--;
+	buf_add(out, s, i);
+	buf_adds(out, "...");
+}
+
 void term_wrap(struct buf *out, const char *text, int first, int indent, int width)
 {
 	const char *p = text;

@@ -25,5 +25,11 @@ void term_style(struct buf *out, FILE *f, enum style st, const char *s);
  * text are kept as paragraph breaks.
  */
 void term_wrap(struct buf *out, const char *text, int first, int indent, int width);
+/*
+ * Append s, cut to at most max characters (the first line only) at the
+ * end of a word, with "..." after it when something was left out. A
+ * first word longer than max is kept whole rather than broken.
+ */
+void term_clip(struct buf *out, const char *s, size_t max);
 
 #endif

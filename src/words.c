@@ -113,6 +113,11 @@ const char *word_key(enum word w)
 	return words[w].key;
 }
 
+const char *word_fallback(enum word w)
+{
+	return words[w].fallback;
+}
+
 int word_known(const char *key)
 {
 	size_t i;

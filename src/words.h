@@ -36,8 +36,9 @@ enum word {
 
 /* The text of w: the template's [teksten] value, or the fallback. Never NULL. */
 const char *word(const struct tmpl *t, enum word w);
-/* The [teksten] key of w. */
+/* The [teksten] key of w, and its fallback text (the default of the template's row). */
 const char *word_key(enum word w);
+const char *word_fallback(enum word w);
 /* Is key a known [teksten] key? (for checking templates) */
 int word_known(const char *key);
 

@@ -20,7 +20,7 @@ check "getal met komma" grep -q '"aantal": 2.5' "$C"
 cp "$C" "$T/voor.json"
 run "$DOSSIER" zet "$C" casus.leerling.achternaam=Ünal casus.leerling.geboortedatum=31-02-2017
 expect_code 1 "ongeldige datum: code 1"
-expect_err "niets opgeslagen: Geboortedatum \(casus.leerling.geboortedatum\): Februari 2017 heeft geen dag 31" "ongeldige datum met veld en reden"
+expect_err "niets opgeslagen: Geboortedatum \(casus.leerling.geboortedatum\): 31 februari 2017 bestaat niet" "ongeldige datum met veld en reden"
 check "niets opgeslagen bij één fout" cmp -s "$C" "$T/voor.json"
 
 run "$DOSSIER" zet "$C" casus.leerling.bsn=123456789

@@ -17,7 +17,7 @@ make_pdf bijlagen/verzuim.pdf 1 "Verzuimregistratie"
 printf 'answers %s\nexpect Klaar.\nexit 0\n' "$ANSWERS" >script
 run "$PTY" -t 30 script -- "$DOSSIER" invullen z.json
 expect_code 0 "hele adviestafelcasus ingevuld via een terminal"
-check "het opgeslagen bestand is gelijk aan het verwachte" cmp -s z.json "$EXPECTED"
+check "het opgeslagen bestand is gelijk aan het verwachte" same_case z.json "$EXPECTED"
 check "het ingevulde dossier is volledig" "$DOSSIER" controleer z.json
 check "het casusbestand blijft privé (0600)" test "$(stat -c %a z.json)" = 600
 
@@ -26,7 +26,7 @@ check "het casusbestand blijft privé (0600)" test "$(stat -c %a z.json)" = 600
 run sh -c "'$DOSSIER' invullen p.json <'$ANSWERS'"
 expect_code 0 "dezelfde antwoorden via een pijp"
 expect_out "Klaar. Het dossier is volledig voor de Adviestafel" "pijp: het eind wordt gemeld"
-check "pijp en terminal geven hetzelfde bestand" cmp -s p.json z.json
+check "pijp en terminal geven hetzelfde bestand" same_case p.json z.json
 
 # 3. stop halfway, resume at the first empty required field
 "$DOSSIER" nieuw r.json --kenmerk R-1 >/dev/null
@@ -40,7 +40,7 @@ expect Achternaam
 send Ünal
 expect Geboortedatum
 send 31-02-2017
-expect Februari 2017 heeft geen dag 31.
+expect 31 februari 2017 bestaat niet: februari heeft 28 dagen.
 expect Geboortedatum
 send 14-03-2017
 expect Groep / klas
@@ -95,7 +95,7 @@ send 1,2
 expect Doel van het delen
 send Samen een passend aanbod vinden.
 send .
-expect Wie geven toestemming
+expect Wie geeft toestemming?
 expect Naam
 send Eline Ünal-de Jonge
 expect Als
@@ -142,7 +142,8 @@ cat >"$T/ed.sh" <<'ED'
 [ "$(cd "$(dirname "$1")" && pwd)" = "$EXPECT_DIR" ] || { echo "tijdelijk bestand op de verkeerde plek: $1" >&2; exit 1; }
 case "$(basename "$1")" in .l.json.tekst-*) ;; *) echo "onverwachte naam: $1" >&2; exit 1;; esac
 [ "$(stat -c %a "$1")" = 600 ] || { echo "tijdelijk bestand niet privé: $1" >&2; exit 1; }
-printf 'Tekst uit de editor.\n\nTweede alinea met Zoë.\n# dit is commentaar\n' >"$1"
+# the text above dossier's marker line, the marker and its instructions kept below
+{ printf '# Aanleiding\nTekst uit de editor.\n\nTweede alinea met Zoë.\n'; sed -n '/^#--- dossier:/,$p' "$1"; } >"$1.nieuw" && mv "$1.nieuw" "$1"
 ED
 chmod +x "$T/ed.sh"
 cat >script <<'S'
@@ -156,7 +157,7 @@ S
 "$DOSSIER" zet l.json voorblad.datum=vandaag 'voorblad.opgesteld_door=IB' >/dev/null
 EDITOR="$T/ed.sh" EXPECT_DIR="$T" run "$PTY" script -- "$DOSSIER" invullen l.json voorblad
 expect_code 0 "lange tekst in de editor"
-check "tekst uit de editor bewaard, commentaar weggelaten" grep -q '"samenvatting": "Tekst uit de editor.\\n\\nTweede alinea met Zoë."' l.json
+check "tekst uit de editor bewaard, ook de regel met #, zonder de uitleg" grep -q '"samenvatting": "# Aanleiding\\nTekst uit de editor.\\n\\nTweede alinea met Zoë."' l.json
 
 # the review counts what is missing, in proper Dutch
 "$DOSSIER" nieuw o.json --kenmerk O-1 >/dev/null

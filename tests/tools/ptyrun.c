@@ -1,7 +1,7 @@
 /*
  * ptyrun - drive a program through a real pseudo-terminal, for tests.
  *
- *   ptyrun [-t SECONDS] SCRIPT -- PROGRAM [ARGS...]
+ *   ptyrun [-t SECONDS] [-w COLUMNS] SCRIPT -- PROGRAM [ARGS...]
  *
  * The script has one command per line:
  *   expect TEXT     wait until the output (after the last match) contains TEXT
@@ -16,6 +16,7 @@
  *   sleepms N       wait N milliseconds
  *   shell CMD       run CMD with /bin/sh meanwhile (the program keeps
  *                   running); fail unless CMD exits 0
+ *   save FILE       write everything the program printed so far to FILE
  * Lines starting with # and empty lines are ignored. On any failure the
  * transcript is printed and the exit code is 1.
  */
@@ -211,15 +212,22 @@ int main(int argc, char **argv)
 	ssize_t n;
 	int i = 1;
 
-	if (argc > 2 && !strcmp(argv[1], "-t")) {
-		timeout_s = atof(argv[2]);
-		i = 3;
+	for (;;) {
+		if (argc > i + 1 && !strcmp(argv[i], "-t")) {
+			timeout_s = atof(argv[i + 1]);
+			i += 2;
+		} else if (argc > i + 1 && !strcmp(argv[i], "-w")) {
+			ws.ws_col = (unsigned short)atoi(argv[i + 1]);
+			i += 2;
+		} else {
+			break;
+		}
 	}
 	/* tests/valgrind.sh: every step of the program is many times slower */
 	if (getenv("DOSSIER_UNDER_VALGRIND") && !strcmp(getenv("DOSSIER_UNDER_VALGRIND"), "1"))
 		timeout_s *= 8;
 	if (argc < i + 3 || strcmp(argv[i + 1], "--")) {
-		fprintf(stderr, "usage: ptyrun [-t SECONDS] SCRIPT -- PROGRAM [ARGS...]\n");
+		fprintf(stderr, "usage: ptyrun [-t SECONDS] [-w COLUMNS] SCRIPT -- PROGRAM [ARGS...]\n");
 		return 2;
 	}
 	script = !strcmp(argv[i], "-") ? stdin : fopen(argv[i], "r");
@@ -269,6 +277,12 @@ int main(int argc, char **argv)
 			wait_end(0, atoi(arg));
 		} else if (!strcmp(line, "ended")) {
 			wait_end(-1, -1);
+		} else if (!strncmp(line, "save ", 5)) {
+			FILE *f = fopen(arg, "w");
+
+			pump(50);
+			if (!f || fwrite(out ? out : "", 1, outlen, f) != outlen || fclose(f))
+				die("cannot write the transcript");
 		} else if (!strncmp(line, "sleepms ", 8)) {
 			usleep((useconds_t)atoi(arg) * 1000);
 			pump(0);

@@ -96,7 +96,7 @@ static void field_types_parse_and_refuse(void)
 	EXPECT_PARSE(&f, "eerste  \nregel\n\n\ntwee  ", "\"eerste\\nregel\\n\\n\\ntwee\"");
 	f = make_field("datum");
 	EXPECT_PARSE(&f, "9-4-2024", "\"2024-04-09\"");
-	EXPECT_REJECT(&f, "31-02-2025", "Februari 2025 heeft geen dag 31");
+	EXPECT_REJECT(&f, "31-02-2025", "31 februari 2025 bestaat niet");
 	f.no_future = true;
 	EXPECT_REJECT(&f, "01-01-2030", "toekomst");
 	f = make_field("tijd");

@@ -137,12 +137,6 @@ static char *qpdf_reason(qpdf_data q)
 	return xstrdup("onbekende fout");
 }
 
-/* Did qpdf fail because of the system (open, read, memory) rather than the file's contents? */
-static bool system_error(qpdf_data q)
-{
-	return qpdf_has_error(q) && qpdf_get_error_code(q, qpdf_get_error(q)) == qpdf_e_system;
-}
-
 /*
  * Open a PDF. A file with only an owner password (restrictions, no
  * password to open it) is read like any other: its pages can be shown, so
@@ -158,16 +152,18 @@ static qpdf_data open_pdf_why(const char *path, struct buf *why, int *errnum)
 	qpdf_silence_errors(q);
 	qpdf_set_suppress_warnings(q, QPDF_TRUE);
 	if (qpdf_read(q, path, NULL) & QPDF_ERRORS) {
-		if (system_error(q)) {
+		/* qpdf hands each error out once: take it once */
+		qpdf_error err = qpdf_has_error(q) ? qpdf_get_error(q) : NULL;
+		enum qpdf_error_code_e code = err ? qpdf_get_error_code(q, err) : qpdf_e_damaged_pdf;
+		const char *text = err ? qpdf_get_error_full_text(q, err) : NULL;
+
+		if (code == qpdf_e_system) {
 			*errnum = errno ? errno : EIO;
 			buf_adds(why, "kan niet worden gelezen");
-		} else if (qpdf_get_error_code(q, qpdf_get_error(q)) == qpdf_e_password) {
+		} else if (code == qpdf_e_password) {
 			buf_adds(why, "is beveiligd met een wachtwoord; sla een versie zonder wachtwoord op");
 		} else {
-			char *r = qpdf_reason(q);
-
-			buf_addf(why, "is geen leesbare PDF (%s)", r);
-			free(r);
+			buf_addf(why, "is geen leesbare PDF (%s)", text ? text : "onbekende fout");
 		}
 		qpdf_cleanup(&q);
 		return NULL;

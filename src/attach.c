@@ -125,6 +125,9 @@ static int load_qpdf(struct err *e)
 #define qpdf_get_object_by_id p_qpdf_get_object_by_id
 #define qpdf_oh_is_indirect p_qpdf_oh_is_indirect
 
+/* Release qpdf's object handles every so many pages: it keeps each one until then. */
+#define HANDLE_BATCH 256
+
 /* The first error text qpdf has, for the message; caller frees. */
 static char *qpdf_reason(qpdf_data q)
 {
@@ -191,7 +194,7 @@ int attach_pdf_check(const char *path, size_t *npages, struct buf *why, int *err
 {
 	struct err e = ERR_INIT;
 	qpdf_data q;
-	int n;
+	int n, i;
 
 	*errnum = 0;
 	if (load_qpdf(&e)) {
@@ -211,6 +214,16 @@ int attach_pdf_check(const char *path, size_t *npages, struct buf *why, int *err
 		free(r);
 		qpdf_cleanup(&q);
 		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		/* a page the tree names but that is missing or no page cannot be copied */
+		if (!qpdf_oh_is_dictionary(q, qpdf_get_page_n(q, (size_t)i))) {
+			buf_addf(why, "is onbruikbaar: pagina %d ontbreekt of is beschadigd", i + 1);
+			qpdf_cleanup(&q);
+			return -1;
+		}
+		if (i % HANDLE_BATCH == HANDLE_BATCH - 1)
+			qpdf_oh_release_all(q);
 	}
 	*npages = (size_t)n;
 	qpdf_cleanup(&q);
@@ -508,8 +521,6 @@ static qpdf_oh oid_get(qpdf_data q, struct oid o)
 	return qpdf_get_object_by_id(q, o.id, o.gen);
 }
 
-/* Release qpdf's object handles every so many pages: it keeps each one until then. */
-#define HANDLE_BATCH 256
 
 /*
  * The merge builds the page list once, in order: the rendered pages, each

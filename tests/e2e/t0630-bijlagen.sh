@@ -100,6 +100,18 @@ expect_code 1 "PNG van 20000 x 20000: maak weigert"
 expect_err "toestemming-ilayda-scan.jpg heeft te veel beeldpunten" "maak noemt bestand en reden"
 check "maak weigert snel (${ms} ms, hoogstens 3000)" test $ms -lt 3000
 
+# --- a phone photo: shrunk to print size and turned upright (EXIF orientation 6)
+"$MK" jpeg-foto foto.jpg 4000 3000 6
+cp doorbraak-spoor1.json f.json
+cp foto.jpg bijlagen/toestemming-ilayda-scan.jpg
+run "$DOSSIER" maak f.json -o foto.pdf
+expect_code 0 "maak met een telefoonfoto van 12 megapixel als scan"
+set -- $(pdfimages -list foto.pdf 2>/dev/null | awk 'NR > 2 && $4 * $5 > 1000000 { print $4, $5, $15; exit }')
+check "de foto staat rechtop (EXIF-oriëntatie 6: ${1:-?} x ${2:-?})" test "${1:-0}" -lt "${2:-0}"
+check "en is verkleind tot drukformaat (lange zijde ${2:-?} <= 2339)" test "${2:-99999}" -le 2339
+check "het dossier blijft klein ($(( $(stat -c %s foto.pdf) / 1024 )) kB <= 1500 kB; de foto zelf: $(( $(stat -c %s foto.jpg) / 1024 )) kB)" \
+	test "$(stat -c %s foto.pdf)" -le 1536000
+
 # --- 12. merging is linear in pages
 "$MK" pdf-pagina veel.pdf 2000
 cp veel.pdf $OPP

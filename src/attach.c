@@ -535,7 +535,7 @@ int attach_merge(struct buf *pdf, const struct ldoc *doc, const char *footer, co
 	qpdf_data main = NULL, src = NULL, *kept = NULL;
 	size_t i, k, total = doc->n, nmain, done = 0, num = 0, nkept = 0, kcap = 0;
 	struct buf foot = BUF_INIT;
-	struct oid kids_id, fonts_id, pages_id, *main_pages = NULL;
+	struct oid kids_id, fonts_id, pages_id, *main_pages = NULL, *copies = NULL;
 	qpdf_oh kids, fonts, root_pages;
 	int r = -1, n;
 
@@ -595,7 +595,13 @@ int attach_merge(struct buf *pdf, const struct ldoc *doc, const char *footer, co
 				err_set(e, EXIT_SYSTEM, "%s is veranderd tijdens het maken van het dossier", ins->path);
 				goto out;
 			}
-			for (k = 0; k < ins->npages; k++) {
+			/*
+			 * Copy from the last page back: qpdf resolves a link to a page of
+			 * the same file only when that page was copied before, and links
+			 * mostly point forward (a contents page to its sections).
+			 */
+			copies = xcalloc(ins->npages, sizeof(*copies));
+			for (k = ins->npages; k-- > 0;) {
 				qpdf_oh copy = qpdf_oh_copy_foreign_object(main, src, qpdf_get_page_n(src, k));
 
 				if (qpdf_has_error(main) || !qpdf_oh_is_dictionary(main, copy)) {
@@ -605,6 +611,15 @@ int attach_merge(struct buf *pdf, const struct ldoc *doc, const char *footer, co
 					free(why);
 					goto out;
 				}
+				copies[k] = oid_of(main, copy);
+				if (++done % HANDLE_BATCH == 0) {
+					qpdf_oh_release_all(main);
+					qpdf_oh_release_all(src);
+				}
+			}
+			for (k = 0; k < ins->npages; k++) {
+				qpdf_oh copy = oid_get(main, copies[k]);
+
 				num++;
 				if (footer && ins->number)
 					footer_text(&foot, footer, ins, k, num, total);
@@ -612,11 +627,11 @@ int attach_merge(struct buf *pdf, const struct ldoc *doc, const char *footer, co
 				restage(main, copy, oid_get(main, fonts_id), footer && ins->number ? foot.s : NULL, concept);
 				qpdf_oh_replace_key(main, copy, "/Parent", oid_get(main, pages_id));
 				qpdf_oh_append_item(main, oid_get(main, kids_id), copy);
-				if (++done % HANDLE_BATCH == 0) {
+				if (++done % HANDLE_BATCH == 0)
 					qpdf_oh_release_all(main);
-					qpdf_oh_release_all(src);
-				}
 			}
+			free(copies);
+			copies = NULL;
 			/* qpdf copies page data lazily: keep the source open until written */
 			ARRAY_GROW(kept, nkept, kcap);
 			kept[nkept++] = src;
@@ -647,6 +662,7 @@ out:
 	for (i = 0; i < nkept; i++)
 		qpdf_cleanup(&kept[i]);
 	free(kept);
+	free(copies);
 	free(main_pages);
 	buf_release(&foot);
 	if (main)

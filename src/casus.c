@@ -10,6 +10,7 @@
 #include "mem.h"
 #include "path.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <string.h>
@@ -110,16 +111,19 @@ void casus_create(struct casus *c, const char *path, const char *ref, const char
 	buf_release(&today);
 }
 
-long long casus_disk_revision(const char *path)
+int casus_disk_revision(const char *path, long long *rev, struct err *e)
 {
 	json *root = NULL;
-	struct err e = ERR_INIT;
-	long long r = 0;
+	struct err le = ERR_INIT;
+	int r = 0;
 
-	if (json_load_file(path, CASUS_MAX_FILE, &root, &e) == 0)
-		r = revision_of(root);
+	*rev = 0;
+	if (json_load_file(path, CASUS_MAX_FILE, &root, &le) == 0)
+		*rev = revision_of(root);
+	else if (le.errnum != ENOENT)
+		r = err_set(e, le.code ? le.code : EXIT_SYSTEM, "%s", le.msg.s);
 	json_free(root);
-	err_release(&e);
+	err_release(&le);
 	return r;
 }
 
@@ -179,8 +183,11 @@ int casus_load_locked(struct casus *c, const char *path, struct err *e)
 int casus_refresh(struct casus *c, struct err *e)
 {
 	struct casus fresh = CASUS_INIT;
+	long long rev;
 
-	if (casus_disk_revision(c->path) == c->revision)
+	if (casus_disk_revision(c->path, &rev, e))
+		return -1;
+	if (rev == c->revision)
 		return 0;
 	if (casus_load(&fresh, c->path, e)) {
 		casus_release(&fresh);
@@ -213,6 +220,7 @@ static int save(struct casus *c, bool create, struct err *e)
 	struct buf out = BUF_INIT, today = BUF_INIT;
 	json *meta = json_get(c->root, "dossier");
 	bool own = !create && !c->locked;
+	long long rev = 0;
 	int r = -1;
 
 	if (own && casus_lock(c, e))
@@ -224,7 +232,9 @@ static int save(struct casus *c, bool create, struct err *e)
 			"dat bestand niet wordt overschreven", c->path);
 		goto out;
 	}
-	if (!create && casus_disk_revision(c->path) != c->revision) {
+	if (!create && casus_disk_revision(c->path, &rev, e))
+		goto out;
+	if (!create && rev != c->revision) {
 		r = CASUS_CONFLICT;
 		err_set(e, EXIT_SYSTEM,
 			"%s is intussen door een ander programma gewijzigd; er is niets opgeslagen, zodat die wijziging "

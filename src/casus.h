@@ -83,8 +83,11 @@ void casus_unlock(struct casus *c);
  * 0 when unchanged, -1 with e set.
  */
 int casus_refresh(struct casus *c, struct err *e);
-/* The revision on disk now (0 when the file has none or cannot be read). */
-long long casus_disk_revision(const char *path);
+/*
+ * The revision on disk now in *rev (0 when the file has none, or is gone).
+ * 0, or -1 with e set when the file cannot be read.
+ */
+int casus_disk_revision(const char *path, long long *rev, struct err *e);
 
 /*
  * Write atomically (mode 0600); stamps dossier.gewijzigd and raises

@@ -308,6 +308,8 @@ int cmd_agenda(struct app *app, int argc, char **argv)
 		info.header_left = hl.s;
 		info.header_right = hr.s;
 		info.footer_right = "pagina {pagina} van {paginas}";
+		if (o.anonymous) /* as on every page of the anonymised dossiers it holds */
+			info.footer_left = tmpl_text(&t, "teksten", "anoniem", "Geanonimiseerde kopie");
 		info.created = sde && *sde ? strtoll(sde, NULL, 10) : (long long)time(NULL);
 		buf_release(&day);
 		if (pdf_render(pdf, &doc, &info, &bytes, &app->err) || attach_merge(&bytes, &doc, NULL, NULL, &app->err))

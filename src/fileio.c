@@ -639,10 +639,17 @@ static char *lock_path(const char *path)
 	return buf_detach(&b, NULL);
 }
 
+/* The locks held: their descriptors and lock files (also in temps[]). */
+#define MAX_LOCKS 8
+static struct {
+	int fd;
+	char *path;
+} held[MAX_LOCKS];
+
 int file_lock(const char *path, int wait_ms, struct err *e)
 {
 	char *lp = lock_path(path);
-	int fd = -1, waited = 0;
+	int fd = -1, waited = 0, i;
 
 	for (;;) {
 		struct stat a, b;
@@ -664,6 +671,15 @@ int file_lock(const char *path, int wait_ms, struct err *e)
 
 				if (ftruncate(fd, 0) == 0 && n > 0)
 					(void)!file_write_all(fd, pid, (size_t)n);
+				/* removed at exit too, also when the program dies of a signal or lack of memory */
+				temp_add(lp);
+				for (i = 0; i < MAX_LOCKS; i++)
+					if (!held[i].path) {
+						held[i].fd = fd;
+						held[i].path = lp;
+						break;
+					}
+				lp = NULL;
 				break;
 			}
 			close(fd);
@@ -705,12 +721,31 @@ int file_lock(const char *path, int wait_ms, struct err *e)
 
 void file_unlock(const char *path, int fd)
 {
-	char *lp;
+	char *lp = NULL;
+	int i, slot = -1;
 
+	(void)path;
 	if (fd < 0)
 		return;
-	lp = lock_path(path);
-	unlink(lp); /* before the unlock: a waiter then sees a new file (see file_lock) */
-	close(fd);
-	free(lp);
+	/* no allocation here: unlocking comes after the save, and must not fail */
+	for (i = 0; i < MAX_LOCKS; i++)
+		if (held[i].path && held[i].fd == fd) {
+			slot = i;
+			lp = held[i].path;
+		}
+	/*
+	 * Remove before the unlock: a waiter then sees a new file (see
+	 * file_lock). When the removal fails, the lock stays held until exit,
+	 * where the file is removed first and the descriptor closed after.
+	 */
+	if (!lp) {
+		close(fd);
+		return;
+	}
+	if (unlink(lp) == 0 || errno == ENOENT) {
+		temp_del(lp);
+		free(lp);
+		held[slot].path = NULL;
+		close(fd);
+	}
 }

@@ -30,7 +30,7 @@ int usable_check(const char *path, struct usable *u, struct buf *why)
 		buf_adds(why, fi.errnum ? "kan niet worden gelezen" : "is geen gewoon bestand en kan niet worden gelezen");
 		return -1;
 	case FILE_OTHER:
-		buf_adds(why, "is geen PDF, PNG of JPEG; sla het document op als PDF");
+		buf_adds(why, "is geen PDF-, PNG- of JPEG-bestand; sla het document eerst op als PDF");
 		return -1;
 	case FILE_PDF:
 		if (!fi.pdf_has_eof) {
@@ -52,6 +52,6 @@ int usable_check(const char *path, struct usable *u, struct buf *why)
 		u->pixels = image_pixels(path, fi.kind);
 		return 0;
 	}
-	buf_adds(why, "is geen PDF, PNG of JPEG");
+	buf_adds(why, "is geen PDF-, PNG- of JPEG-bestand; sla het document eerst op als PDF");
 	return -1;
 }

@@ -57,10 +57,10 @@ cp "$T/s/bijlagen/bron/opp-zoe-unal.txt" "$T/s/bijlagen/opp-zoe-unal.pdf"
 run "$DOSSIER" maak "$c3" -o "$T/y.pdf"
 expect_code 1 "bijlage die geen PDF is: code 1"
 COLUMNS=200 run "$DOSSIER" controleer "$c3"
-expect_out "is geen PDF, PNG of JPEG" "controleer noemt de bijlage die geen PDF is"
+expect_out "is geen PDF-, PNG- of JPEG-bestand" "controleer noemt de bijlage die geen PDF is"
 run "$DOSSIER" maak "$c3" -o "$T/y.pdf" --concept
 expect_code 0 "concept met een kapotte bijlage"
-expect_err "let op: bijlage 'OPP Zoë Ünal, schooljaar 2026-2027': .* geen PDF, PNG of JPEG; sla het document op als PDF; niet opgenomen" "de kapotte bijlage wordt in een concept weggelaten, met melding"
+expect_err "let op: bijlage 'OPP Zoë Ünal, schooljaar 2026-2027': .* geen PDF-, PNG- of JPEG-bestand; sla het document eerst op als PDF; niet opgenomen" "de kapotte bijlage wordt in een concept weggelaten, met melding"
 printf '%%PDF-1.4\n kapot %%%%EOF\n' >"$T/s/bijlagen/opp-zoe-unal.pdf"
 run "$DOSSIER" maak "$c3" -o "$T/y.pdf" --concept
 expect_code 0 "concept met een PDF die qpdf niet kan lezen"

@@ -129,6 +129,9 @@ static int load_qpdf(struct err *e)
 #define qpdf_oh_is_integer p_qpdf_oh_is_integer
 #define qpdf_oh_get_int_value_as_int p_qpdf_oh_get_int_value_as_int
 
+/* Release qpdf's object handles every so many pages: it keeps each one until then. */
+#define HANDLE_BATCH 256
+
 /* The first error text qpdf has, for the message; caller frees. */
 static char *qpdf_reason(qpdf_data q)
 {
@@ -141,60 +144,107 @@ static char *qpdf_reason(qpdf_data q)
 	return xstrdup("onbekende fout");
 }
 
-/* Did qpdf fail because of the system (open, read, memory) rather than the file's contents? */
-static bool system_error(qpdf_data q)
-{
-	return qpdf_has_error(q) && qpdf_get_error_code(q, qpdf_get_error(q)) == qpdf_e_system;
-}
-
-static qpdf_data open_pdf(const char *path, struct err *e)
+/*
+ * Open a PDF. A file with only an owner password (restrictions, no
+ * password to open it) is read like any other: its pages can be shown, so
+ * they can be merged. One that needs a password to open is refused.
+ * On failure why gets a phrase that completes "<file> ..." and *errnum
+ * the system's reason when the system failed.
+ */
+static qpdf_data open_pdf_why(const char *path, struct buf *why, int *errnum)
 {
 	qpdf_data q = qpdf_init();
 
+	*errnum = 0;
 	qpdf_silence_errors(q);
 	qpdf_set_suppress_warnings(q, QPDF_TRUE);
 	if (qpdf_read(q, path, NULL) & QPDF_ERRORS) {
-		if (system_error(q)) {
-			err_errno(e, errno ? errno : EIO, "%s kan niet worden gelezen", path);
-		} else {
-			char *why = qpdf_reason(q);
+		/* qpdf hands each error out once: take it once */
+		qpdf_error err = qpdf_has_error(q) ? qpdf_get_error(q) : NULL;
+		enum qpdf_error_code_e code = err ? qpdf_get_error_code(q, err) : qpdf_e_damaged_pdf;
+		const char *text = err ? qpdf_get_error_full_text(q, err) : NULL;
 
-			err_set(e, EXIT_INVALID, "%s is geen leesbare PDF (%s)", path, why);
-			free(why);
+		if (code == qpdf_e_system) {
+			*errnum = errno ? errno : EIO;
+			buf_adds(why, "kan niet worden gelezen");
+		} else if (code == qpdf_e_password) {
+			buf_adds(why, "is beveiligd met een wachtwoord; sla een versie zonder wachtwoord op");
+		} else {
+			buf_addf(why, "is geen leesbare PDF (%s)", text ? text : "onbekende fout");
 		}
-		qpdf_cleanup(&q);
-		return NULL;
-	}
-	if (qpdf_is_encrypted(q)) {
-		err_set(e, EXIT_INVALID, "%s is beveiligd met een wachtwoord of versleuteld; sla een onbeveiligde versie op", path);
 		qpdf_cleanup(&q);
 		return NULL;
 	}
 	return q;
 }
 
-int attach_count_pages(const char *path, size_t *npages, struct err *e)
+static qpdf_data open_pdf(const char *path, struct err *e)
 {
-	qpdf_data q;
-	int n;
+	struct buf why = BUF_INIT;
+	int errnum;
+	qpdf_data q = open_pdf_why(path, &why, &errnum);
 
-	if (load_qpdf(e))
+	if (!q) {
+		if (errnum)
+			err_errno(e, errnum, "%s %s", path, why.s);
+		else
+			err_set(e, EXIT_INVALID, "%s %s", path, why.s);
+	}
+	buf_release(&why);
+	return q;
+}
+
+int attach_pdf_check(const char *path, size_t *npages, struct buf *why, int *errnum)
+{
+	struct err e = ERR_INIT;
+	qpdf_data q;
+	int n, i;
+
+	*errnum = 0;
+	if (load_qpdf(&e)) {
+		buf_adds(why, e.msg.s);
+		*errnum = ENOENT;
+		err_release(&e);
 		return -1;
-	q = open_pdf(path, e);
+	}
+	q = open_pdf_why(path, why, errnum);
 	if (!q)
 		return -1;
 	n = qpdf_get_num_pages(q);
 	if (n <= 0) {
-		char *why = qpdf_reason(q);
+		char *r = qpdf_reason(q);
 
-		err_set(e, EXIT_INVALID, "%s: de pagina's kunnen niet worden gelezen (%s)", path, n == 0 ? "geen pagina's" : why);
-		free(why);
+		buf_addf(why, "is onbruikbaar: de pagina's kunnen niet worden gelezen (%s)", n == 0 ? "geen pagina's" : r);
+		free(r);
 		qpdf_cleanup(&q);
 		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		/* a page the tree names but that is missing or no page cannot be copied */
+		if (!qpdf_oh_is_dictionary(q, qpdf_get_page_n(q, (size_t)i))) {
+			buf_addf(why, "is onbruikbaar: pagina %d ontbreekt of is beschadigd", i + 1);
+			qpdf_cleanup(&q);
+			return -1;
+		}
+		if (i % HANDLE_BATCH == HANDLE_BATCH - 1)
+			qpdf_oh_release_all(q);
 	}
 	*npages = (size_t)n;
 	qpdf_cleanup(&q);
 	return 0;
+}
+
+int attach_count_pages(const char *path, size_t *npages, struct err *e)
+{
+	struct buf why = BUF_INIT;
+	int errnum, r = attach_pdf_check(path, npages, &why, &errnum);
+
+	if (r && errnum)
+		err_errno(e, errnum, "%s %s", path, why.s);
+	else if (r)
+		err_set(e, EXIT_INVALID, "%s %s", path, why.s);
+	buf_release(&why);
+	return r;
 }
 
 /* Code points of WinAnsi (CP1252) bytes 0x80-0x9F; 0 where the byte is unused. */
@@ -498,8 +548,6 @@ static qpdf_oh oid_get(qpdf_data q, struct oid o)
 	return qpdf_get_object_by_id(q, o.id, o.gen);
 }
 
-/* Release qpdf's object handles every so many pages: it keeps each one until then. */
-#define HANDLE_BATCH 256
 
 static int oid_cmp(const void *a, const void *b)
 {
@@ -673,10 +721,8 @@ int attach_merge(struct buf *pdf, const struct ldoc *doc, const char *footer, co
 				restage(main, copy, oid_get(main, fonts_id), footer && ins->number ? foot.s : NULL, concept);
 				qpdf_oh_replace_key(main, copy, "/Parent", oid_get(main, pages_id));
 				qpdf_oh_append_item(main, oid_get(main, kids_id), copy);
-				if (++done % HANDLE_BATCH == 0) {
+				if (++done % HANDLE_BATCH == 0)
 					qpdf_oh_release_all(main);
-					qpdf_oh_release_all(src);
-				}
 			}
 			/* qpdf copies page data lazily: keep the source open until written */
 			ARRAY_GROW(kept, nkept, kcap);

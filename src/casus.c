@@ -10,7 +10,9 @@
 #include "mem.h"
 #include "path.h"
 
+#include <errno.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 
 #include "banned.h"
@@ -19,6 +21,26 @@ static void set_paths(struct casus *c, const char *path)
 {
 	c->path = xstrdup(path);
 	c->dir = path_dirname(path);
+}
+
+/* Note which file c->path is now (after a load or a save). */
+static void remember_file(struct casus *c)
+{
+	struct stat st;
+
+	if (stat(c->path, &st) == 0) {
+		c->dev = (unsigned long long)st.st_dev;
+		c->ino = (unsigned long long)st.st_ino;
+	}
+}
+
+/* Is c->path still the file that was loaded or last saved? */
+static bool same_file_as_loaded(const struct casus *c)
+{
+	struct stat st;
+
+	return !c->ino || stat(c->path, &st) != 0 ||
+	       ((unsigned long long)st.st_dev == c->dev && (unsigned long long)st.st_ino == c->ino);
 }
 
 static long long revision_of(const json *root)
@@ -52,6 +74,7 @@ int casus_load(struct casus *c, const char *path, struct err *e)
 			       CASUS_FORMAT);
 	c->newer = json_num(fmt) > CASUS_FORMAT;
 	c->revision = revision_of(c->root);
+	remember_file(c);
 	{
 		static const char *const keys[] = { "kenmerk", "regio", "route", "aangemaakt", "gewijzigd" };
 		size_t i;
@@ -88,16 +111,19 @@ void casus_create(struct casus *c, const char *path, const char *ref, const char
 	buf_release(&today);
 }
 
-long long casus_disk_revision(const char *path)
+int casus_disk_revision(const char *path, long long *rev, struct err *e)
 {
 	json *root = NULL;
-	struct err e = ERR_INIT;
-	long long r = 0;
+	struct err le = ERR_INIT;
+	int r = 0;
 
-	if (json_load_file(path, CASUS_MAX_FILE, &root, &e) == 0)
-		r = revision_of(root);
+	*rev = 0;
+	if (json_load_file(path, CASUS_MAX_FILE, &root, &le) == 0)
+		*rev = revision_of(root);
+	else if (le.errnum != ENOENT)
+		r = err_set(e, le.code ? le.code : EXIT_SYSTEM, "%s", le.msg.s);
 	json_free(root);
-	err_release(&e);
+	err_release(&le);
 	return r;
 }
 
@@ -157,17 +183,33 @@ int casus_load_locked(struct casus *c, const char *path, struct err *e)
 int casus_refresh(struct casus *c, struct err *e)
 {
 	struct casus fresh = CASUS_INIT;
+	long long rev;
 
-	if (casus_disk_revision(c->path) == c->revision)
+	if (casus_disk_revision(c->path, &rev, e))
+		return -1;
+	if (rev == c->revision)
 		return 0;
 	if (casus_load(&fresh, c->path, e)) {
 		casus_release(&fresh);
 		return -1;
 	}
+	{
+		const char *mine = casus_ref(c), *theirs = casus_ref(&fresh);
+
+		if (mine && (!theirs || strcmp(mine, theirs))) {
+			err_set(e, EXIT_SYSTEM,
+				"%s is intussen vervangen door een andere casus (kenmerk %s in plaats van %s); er is niets "
+				"opgeslagen, zodat die casus niet wordt overschreven", c->path, theirs ? theirs : "zonder kenmerk", mine);
+			casus_release(&fresh);
+			return -1;
+		}
+	}
 	json_free(c->root);
 	c->root = fresh.root;
 	c->newer = fresh.newer;
 	c->revision = fresh.revision;
+	c->dev = fresh.dev;
+	c->ino = fresh.ino;
 	fresh.root = NULL;
 	casus_release(&fresh);
 	return 1;
@@ -178,11 +220,21 @@ static int save(struct casus *c, bool create, struct err *e)
 	struct buf out = BUF_INIT, today = BUF_INIT;
 	json *meta = json_get(c->root, "dossier");
 	bool own = !create && !c->locked;
+	long long rev = 0;
 	int r = -1;
 
 	if (own && casus_lock(c, e))
 		return -1;
-	if (!create && casus_disk_revision(c->path) != c->revision) {
+	if (!create && !same_file_as_loaded(c)) {
+		r = CASUS_CONFLICT;
+		err_set(e, EXIT_SYSTEM,
+			"%s is intussen vervangen door een ander bestand (of een koppeling); er is niets opgeslagen, zodat "
+			"dat bestand niet wordt overschreven", c->path);
+		goto out;
+	}
+	if (!create && casus_disk_revision(c->path, &rev, e))
+		goto out;
+	if (!create && rev != c->revision) {
 		r = CASUS_CONFLICT;
 		err_set(e, EXIT_SYSTEM,
 			"%s is intussen door een ander programma gewijzigd; er is niets opgeslagen, zodat die wijziging "
@@ -199,8 +251,10 @@ static int save(struct casus *c, bool create, struct err *e)
 	json_print(c->root, &out);
 	r = create ? file_write_new(c->path, out.s, out.len, e) : file_write_atomic(c->path, out.s, out.len, e);
 	buf_release(&out);
-	if (r == 0)
+	if (r == 0) {
 		c->revision++;
+		remember_file(c);
+	}
 out:
 	if (own)
 		casus_unlock(c);

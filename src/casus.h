@@ -30,8 +30,10 @@ struct casus {
 	long long revision; /* dossier.revisie as loaded or last saved (0: none yet) */
 	bool locked; /* this process holds the case's write lock (lockfd) */
 	int lockfd;
+	unsigned long long dev, ino; /* the file as loaded or last saved: a save
+					refuses a file swapped in meanwhile */
 };
-#define CASUS_INIT { NULL, NULL, NULL, false, 0, false, -1 }
+#define CASUS_INIT { NULL, NULL, NULL, false, 0, false, -1, 0, 0 }
 
 /*
  * Read a case file. Errors (exit 3): unreadable, not JSON, not UTF-8, too
@@ -81,8 +83,11 @@ void casus_unlock(struct casus *c);
  * 0 when unchanged, -1 with e set.
  */
 int casus_refresh(struct casus *c, struct err *e);
-/* The revision on disk now (0 when the file has none or cannot be read). */
-long long casus_disk_revision(const char *path);
+/*
+ * The revision on disk now in *rev (0 when the file has none, or is gone).
+ * 0, or -1 with e set when the file cannot be read.
+ */
+int casus_disk_revision(const char *path, long long *rev, struct err *e);
 
 /*
  * Write atomically (mode 0600); stamps dossier.gewijzigd and raises

@@ -336,6 +336,8 @@ int cmd_agenda(struct app *app, int argc, char **argv)
 		info.header_left = hl.s;
 		info.header_right = hr.s;
 		info.footer_right = tmpl_text(&t, "voettekst", "rechts", "pagina {pagina} van {paginas}");
+		if (o.anonymous) /* as on every page of the anonymised dossiers it holds */
+			info.footer_left = word(&t, W_ANONYMOUS_COPY);
 		info.created = sde && *sde ? strtoll(sde, NULL, 10) : (long long)time(NULL);
 		buf_release(&day);
 		if (pdf_render(pdf, &doc, &info, &bytes, &app->err) || attach_merge(&bytes, &doc, NULL, NULL, &app->err))

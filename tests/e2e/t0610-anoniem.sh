@@ -102,12 +102,17 @@ agenda_check() { # LABEL CASES...
 	expect_code 0 "agenda --anoniem ($label)"
 	pdf=$(ls ag/agenda-*-anoniem.pdf 2>/dev/null | head -1)
 	check "agenda --anoniem maakte een PDF ($label)" test -n "$pdf"
-	pdftotext -enc UTF-8 "$pdf" agenda.txt
+	pdftotext -enc UTF-8 "$pdf" agenda.txt 2>agenda.warn
+	check "agenda --anoniem ($label): de links in de samengevoegde dossiers wijzen naar hun pagina's" \
+		sh -c "! grep -q 'Bad annotation destination' agenda.warn"
 	pdfinfo -enc UTF-8 "$pdf" >agenda.info
 	mutool show "$pdf" outline >agenda.outline 2>/dev/null
 	qpdf --json=2 --json-key=pagelabels "$pdf" >agenda.labels
 	check "agenda --anoniem ($label): geen persoonlijke waarde in tekst, inhoud, metadata en paginalabels" \
 		"$CHECK" agenda.forbidden agenda.txt agenda.info agenda.outline agenda.labels
+	pages=$(pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }')
+	marked=$(for p in $(seq 1 "$pages"); do pdftotext -f $p -l $p "$pdf" - | grep -c 'Geanonimiseerde kopie'; done | grep -c '^[1-9]')
+	check "agenda --anoniem ($label): elke pagina zegt dat het de geanonimiseerde kopie is ($marked van $pages)" test "$marked" = "$pages"
 }
 agenda_check voorbeelden adviestafel doorbraak-spoor1 doorbraak-spoor2
 agenda_check gegenereerd gen1 gen2 gen3

@@ -149,7 +149,11 @@ static void field_types_parse_and_refuse(void)
 		char *p = tmp_path("brief.txt"), *q = tmp_path("scan.pdf");
 
 		write_file(p, "geen pdf");
-		write_file(q, "%PDF-1.4\n%%EOF\n");
+		/* a real (minimal) PDF: the one verdict on attachments opens it (usable.h) */
+		write_file(q, "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+			      "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+			      "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n"
+			      "trailer << /Root 1 0 R /Size 4 >>\n%%EOF\n");
 		EXPECT_REJECT(&f, p, "geen PDF-, PNG- of JPEG-bestand");
 		EXPECT_PARSE(&f, q, "\"scan.pdf\""); /* inside the case folder: relative */
 		free(p);

@@ -49,7 +49,8 @@ run "$DOSSIER" maak "$c2" -o "$T/bestaat/niet/x.pdf"
 expect_code 3 "uitvoer in een map die niet bestaat: code 3"
 expect_err "x.pdf kan niet worden opgeslagen" "ontbrekende map wordt gemeld"
 run "$DOSSIER" maak "$c2" -o "$T"
-expect_code 3 "uitvoer naar een map: code 3"
+expect_code 0 "uitvoer naar een bestaande map: de PDF komt erin (issue 16)"
+check "de PDF heeft de naam van de casus" test -s "$T/adviestafel.pdf"
 
 # an attachment that is not a PDF gives a clear message
 c3=$(sample adviestafel)

@@ -105,6 +105,39 @@ static int apply_labels(struct app *app)
 	return 0;
 }
 
+/*
+ * The profile's route set ([regio] routes, a file in forms/; default
+ * routes.json) with its rules, and its school holidays ([regio]
+ * vakantieregio in forms/vakanties.json; default midden).
+ */
+static int load_routes(struct app *app)
+{
+	const char *file = profile_get(&app->prof, "regio", "routes");
+	const char *hol = profile_get(&app->prof, "regio", "vakantieregio");
+	struct buf rel = BUF_INIT;
+	char *path;
+	int r;
+
+	if (file && (strchr(file, '/') || file[0] == '.' || !*file)) {
+		err_set(&app->err, EXIT_SYSTEM, "'routes' noemt een bestand in forms/, zonder map: '%s'", file);
+		app_err_where(app, app->prof.ini, "regio", "routes");
+		return -1;
+	}
+	buf_addf(&rel, "forms/%s", file ? file : "routes.json");
+	path = app_data_path(app, rel.s);
+	r = ruleset_load(&app->rules, path, &app->forms, &app->err);
+	free(path);
+	buf_release(&rel);
+	if (r || ruleset_apply_profile(&app->rules, &app->prof, &app->err))
+		return -1;
+	path = app_data_path(app, "forms/vakanties.json");
+	r = calendar_load(&app->rules.cal, path, hol ? hol : "midden", &app->err);
+	free(path);
+	if (r && hol)
+		app_err_where(app, app->prof.ini, "regio", "vakantieregio");
+	return r;
+}
+
 int app_setup(struct app *app, const char *region)
 {
 	char *def = NULL, *formsdir;
@@ -147,10 +180,7 @@ int app_setup(struct app *app, const char *region)
 	}
 	if (apply_labels(app))
 		return -1;
-	formsdir = app_data_path(app, "forms/routes.json");
-	r = ruleset_load(&app->rules, formsdir, &app->forms, &app->err);
-	free(formsdir);
-	if (r || ruleset_apply_profile(&app->rules, &app->prof, &app->err))
+	if (load_routes(app))
 		return -1;
 	app->ready = true;
 	return 0;

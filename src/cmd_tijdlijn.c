@@ -51,7 +51,7 @@ int cmd_tijdlijn(struct app *app, int argc, char **argv)
 	}
 	if (casus_load(&c, argv[0], &app->err) || app_setup_case(app, &c) || !(r = app_route(app, &c, NULL)))
 		goto out;
-	timeline_build(&t, app->rules.tl, app->rules.ntl, c.root, date_today());
+	rules_timeline(&app->rules, c.root, date_today(), &t);
 	buf_addf(&out, "Tijdlijn van casus %s · route %s\n\n", casus_ref(&c) ? casus_ref(&c) : "(geen kenmerk)", r->name);
 	if (!t.has_start) {
 		const char *given = json_str(casus_get(&c, "casus.verzuim.startdatum"));

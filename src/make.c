@@ -222,7 +222,13 @@ int make_dossier(struct app *app, const char *path, const struct make_opts *o, s
 	    pdf_open(&pdf, &t, &app->err) ||
 	    find_atts(app, &c, pdf, o->concept, !omit, &atts, &natts))
 		goto out;
-	timeline_build(&tl, app->rules.tl, app->rules.ntl, c.root, today);
+	{
+		/* "nu" in the printed dossier is the dossier's date (the cover sheet's), not the printing day */
+		int dday;
+
+		rules_timeline(&app->rules, c.root,
+			       date_parse_iso(json_str(casus_get(&c, "voorblad.datum")), &dday) ? dday : today, &tl);
+	}
 	{
 		bool draft = o->concept && res->errors > 0;
 		struct compose_in in = { &c, &app->forms, &app->rules, r, &app->prof, &t, &fs, &tl,

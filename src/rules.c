@@ -97,8 +97,10 @@ static struct finding *report_as(struct ctx *C, const char *code, const char *do
 	struct finding *f;
 	va_list ap;
 
-	if (r->message) {
-		fill(&msg, r->message, vars);
+	const char *own = (!code || !strcmp(code, r->code)) ? r->message : json_get_str(r->messages, code);
+
+	if (own) {
+		fill(&msg, own, vars);
 	} else {
 		va_start(ap, fmt);
 		buf_vaddf(&msg, fmt, ap);
@@ -298,7 +300,7 @@ static void walk_required(struct ctx *C, const struct form *form, const struct f
 bool rules_doc_present(const struct check_input *in, const char *id)
 {
 	const struct form *form = formset_get(in->fs, id);
-	struct expr_env env = { in->c->root, NULL, in->route, in->region };
+	struct expr_env env = { in->c->root, NULL, in->route, in->region, NULL };
 	const json *v;
 
 	if (!form)
@@ -377,7 +379,7 @@ static void check_requirement(struct ctx *C)
 		return;
 	}
 	C->env.record = NULL;
-	if (!expr_eval(x, &C->env))
+	if (!expr_holds_or_unknown(x, &C->env))
 		report(C, param_str(C->rule, "veld"), NULL, NULL, "Niet voldaan aan: %s", src);
 	expr_free(x);
 }
@@ -912,7 +914,7 @@ static void check_week_window(struct ctx *C)
 
 	if (!get_date(C, sp, &start) || !get_date(C, p, &day))
 		return;
-	week = timeline_week(start, day);
+	week = timeline_week(&C->in->rs->cal, start, day);
 	snprintf(wk, sizeof(wk), "%d", week);
 	snprintf(lo, sizeof(lo), "%d", from);
 	snprintf(hi, sizeof(hi), "%d", to);
@@ -991,7 +993,7 @@ static int load_rule(struct ruleset *rs, const json *o, struct rule *r, const st
 		"code", "soort", "routes", "voorwaarde", "ernst", "document", "waarom", "melding", "oplossing",
 		"formulier", "pad", "eis", "veld", "bijlage", "of_ingevuld", "rollen", "in_een_overleg",
 		"advies_datum", "leerling_tekent_mee_vanaf", "leerling_alleen_vanaf", "eerder", "later", "lijst",
-		"start", "van_week", "tot_week", "toelichting",
+		"start", "van_week", "tot_week", "toelichting", "meldingen", "binnen_dagen",
 	};
 	const char *code = json_get_str(o, "code"), *kind = json_get_str(o, "soort"), *sev = json_get_str(o, "ernst");
 	const json *m, *routes = json_get(o, "routes");
@@ -1064,6 +1066,18 @@ static int load_rule(struct ruleset *rs, const json *o, struct rule *r, const st
 			      : json_get_str(o, "formulier") ? json_get_str(o, "formulier") : "dossier");
 	r->why = json_get_str(o, "waarom") ? xstrdup(json_get_str(o, "waarom")) : NULL;
 	r->message = json_get_str(o, "melding") ? xstrdup(json_get_str(o, "melding")) : NULL;
+	if (json_get(o, "meldingen")) {
+		const json *mm = json_get(o, "meldingen");
+
+		if (!json_is_object(mm))
+			return rule_error(e, rs->file, code, "'meldingen' is een groep {\"code\": \"tekst\"}");
+		for (m = json_first(mm); m; m = json_next(m))
+			if (!json_is_string(m) || strncmp(json_key(m), code, strlen(code)))
+				return rule_error(e, rs->file, code,
+						  "'meldingen': '%s' moet een tekst zijn bij een code die met '%s' begint",
+						  json_key(m), code);
+		r->messages = json_dup(mm);
+	}
 	r->fix = json_get_str(o, "oplossing") ? xstrdup(json_get_str(o, "oplossing")) : NULL;
 	r->params = json_dup(o);
 	return 0;
@@ -1169,6 +1183,31 @@ int ruleset_load(struct ruleset *rs, const char *file, const struct formset *fs,
 			rs->phases[i].to = (int)json_num(to);
 		}
 	}
+	{
+		const json *th = json_get(doc, "drempels");
+
+		i = 0;
+		rs->thresholds = xcalloc(json_len(th) ? json_len(th) : 1, sizeof(*rs->thresholds));
+		for (it = json_first(th); it; it = json_next(it), i++) {
+			struct tl_threshold *t = &rs->thresholds[i];
+			const char *label = json_get_str(it, "label"), *q = json_get_str(it, "grootheid");
+			const json *more = json_get(it, "meer_dan"), *from = json_get(it, "vanaf");
+
+			rs->nthresholds = i + 1;
+			if (!label || !q || json_is_number(more) == json_is_number(from)) {
+				rule_error(e, file, NULL, "drempel %zu heeft 'label', 'grootheid' en 'meer_dan' of 'vanaf' nodig", i + 1);
+				goto out;
+			}
+			t->q = timeline_quantity_find(q);
+			if (t->q < 0) {
+				rule_error(e, file, NULL, "drempel %zu: onbekende grootheid '%s'", i + 1, q);
+				goto out;
+			}
+			t->label = xstrdup(label);
+			t->inclusive = json_is_number(from);
+			t->limit = json_num(t->inclusive ? from : more);
+		}
+	}
 	r = 0;
 out:
 	json_free(doc);
@@ -1230,6 +1269,8 @@ int ruleset_apply_profile(struct ruleset *rs, const struct profile *p, struct er
 		expand_names(&rs->tl[i].label, p);
 	for (i = 0; i < rs->nphases; i++)
 		expand_names(&rs->phases[i].desc, p);
+	for (i = 0; i < rs->nthresholds; i++)
+		expand_names(&rs->thresholds[i].label, p);
 	for (i = 0; i < rs->nrules; i++) {
 		struct rule *r = &rs->rules[i];
 		const char *v = profile_get(p, "regels", r->code);
@@ -1237,6 +1278,20 @@ int ruleset_apply_profile(struct ruleset *rs, const struct profile *p, struct er
 		expand_names(&r->why, p);
 		expand_names(&r->message, p);
 		expand_names(&r->fix, p);
+		if (r->messages) {
+			json *fresh = json_new_object();
+			const json *m;
+
+			for (m = json_first(r->messages); m; m = json_next(m)) {
+				char *t = xstrdup(json_str(m));
+
+				expand_names(&t, p);
+				json_set(fresh, json_key(m), json_new_string(t));
+				free(t);
+			}
+			json_free(r->messages);
+			r->messages = fresh;
+		}
 		if (!v)
 			continue;
 		if (!strcmp(v, "fout"))
@@ -1290,6 +1345,7 @@ void ruleset_release(struct ruleset *rs)
 		free(r->document);
 		free(r->why);
 		free(r->message);
+		json_free(r->messages);
 		free(r->fix);
 		json_free(r->params);
 	}
@@ -1304,6 +1360,10 @@ void ruleset_release(struct ruleset *rs)
 		free(rs->phases[i].desc);
 	}
 	free(rs->phases);
+	for (i = 0; i < rs->nthresholds; i++)
+		free(rs->thresholds[i].label);
+	free(rs->thresholds);
+	calendar_release(&rs->cal);
 	free(rs->file);
 	memset(rs, 0, sizeof(*rs));
 }
@@ -1367,22 +1427,32 @@ bool rules_form_needed(const struct check_input *in, const char *form_id)
 	return false;
 }
 
+void rules_timeline(const struct ruleset *rs, const json *root, int today, struct timeline *t)
+{
+	timeline_build(t, rs->tl, rs->ntl, &rs->cal, rs->thresholds, rs->nthresholds, root, today);
+}
+
 void rules_check(const struct check_input *in, struct findings *out)
 {
 	struct ctx C;
+	struct timeline tl;
 	size_t i;
 
 	memset(&C, 0, sizeof(C));
+	/* quantities and school weeks for the conditions; no threshold events needed here */
+	timeline_build(&tl, in->rs->tl, in->rs->ntl, &in->rs->cal, NULL, 0, in->c->root, in->today);
 	C.in = in;
 	C.out = out;
 	C.root = in->c->root;
 	C.env.root = in->c->root;
 	C.env.route = in->route;
 	C.env.region = in->region;
+	C.env.tl = &tl;
 	formset_validate(in->fs, in->c->root, out);
 	for (i = 0; i < in->rs->nrules; i++) {
 		C.rule = &in->rs->rules[i];
 		if (rule_applies(C.rule, &C))
 			C.rule->kind->check(&C);
 	}
+	timeline_release(&tl);
 }

@@ -50,7 +50,8 @@ struct rule {
 	bool off;        /* switched off by the region */
 	char *document;  /* where findings are grouped */
 	char *why;       /* "waarom" */
-	char *message;   /* "melding": replaces the kind's default text */
+	char *message;   /* "melding": replaces the default text of the rule's own code */
+	json *messages;  /* "meldingen": { code: text } for the other codes it reports */
 	char *fix;       /* "oplossing" */
 	json *params;    /* the rule's own JSON object (owned) */
 };
@@ -65,8 +66,11 @@ struct ruleset {
 	size_t ntl;
 	struct tl_phase *phases;
 	size_t nphases;
+	struct tl_threshold *thresholds; /* "drempels" */
+	size_t nthresholds;
+	struct calendar cal;             /* the profile's school holidays */
 };
-#define RULESET_INIT { NULL, NULL, 0, NULL, 0, NULL, 0, NULL, 0 }
+#define RULESET_INIT { NULL, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, CALENDAR_INIT }
 
 /* The phase of a week (NULL when none covers it). */
 const struct tl_phase *ruleset_phase(const struct ruleset *rs, int week);
@@ -90,6 +94,9 @@ struct check_input {
 	int today;
 	const char *casus_arg;   /* the case file as the user named it, for fixes */
 };
+
+/* The case's timeline with the ruleset's calendar and thresholds (for tijdlijn and maak). */
+void rules_timeline(const struct ruleset *rs, const json *root, int today, struct timeline *t);
 
 /* Validate values and apply every rule of the route; findings are added to out. */
 void rules_check(const struct check_input *in, struct findings *out);

@@ -561,12 +561,8 @@ static void thresholds(struct timeline *t, const struct reg *R, const struct tl_
 			if (!is_school(R, d) || !quantity_at(R, th[i].q, d, &v))
 				continue;
 			if (th[i].inclusive ? v >= th[i].limit : v > th[i].limit) {
-				struct buf label = BUF_INIT;
-
-				buf_addf(&label, "%s bereikt", th[i].label);
-				add_event(t, d, label.s, "");
+				add_event(t, d, th[i].label, "");
 				t->v[t->n - 1].threshold = true;
-				buf_release(&label);
 				break;
 			}
 		}

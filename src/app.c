@@ -11,6 +11,7 @@
 #include "casus.h"
 #include "fileio.h"
 #include "ini.h"
+#include "json.h"
 #include "mem.h"
 
 #include <limits.h>
@@ -145,8 +146,13 @@ int app_setup(struct app *app, const char *region)
 	int r;
 
 	if (app->ready) {
-		if (!region || (app->prof.id && !strcmp(region, app->prof.id)))
+		bool same_home = (!app->home && !app->prof.home) ||
+				 (app->home && app->prof.home && !strcmp(app->home, app->prof.home));
+
+		if (same_home && (!region || (app->prof.id && !strcmp(region, app->prof.id))))
 			return 0;
+		if (!region)
+			region = def = xstrdup(app->prof.id);
 		/* a case of another region: its names, labels and rule settings */
 		ruleset_release(&app->rules);
 		formset_release(&app->forms);
@@ -164,6 +170,8 @@ int app_setup(struct app *app, const char *region)
 		region = def = profile_default(app->datadir);
 	r = profile_load(&app->prof, app->datadir, region, &app->err);
 	free(def);
+	if (!r)
+		profile_set_home(&app->prof, app->home);
 	if (r) {
 		if (configured && app->err.code == EXIT_USAGE)
 			app_err_where(app, app->cfg.ini, "standaard", "regio");
@@ -197,6 +205,10 @@ void app_err_where(struct app *app, const struct ini *ini, const char *section, 
 
 int app_setup_case(struct app *app, const struct casus *c)
 {
+	const char *home = json_str(casus_get(c, "casus.woongemeente"));
+
+	free(app->home);
+	app->home = home && *home ? xstrdup(home) : NULL;
 	if (app_setup(app, casus_region(c))) {
 		if (casus_region(c) && app->err.code == EXIT_USAGE)
 			err_prefix(&app->err, "%s: dossier.regio", c->path);
@@ -236,6 +248,7 @@ void app_release(struct app *app)
 	formset_release(&app->forms);
 	profile_release(&app->prof);
 	config_release(&app->cfg);
+	free(app->home);
 	free(app->datadir);
 	err_release(&app->err);
 }

@@ -130,6 +130,7 @@ void profile_release(struct profile *p)
 	ini_free(p->ini);
 	free(p->id);
 	free(p->name);
+	free(p->home);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -138,11 +139,26 @@ const char *profile_get(const struct profile *p, const char *section, const char
 	return p ? ini_get(p->ini, section, key) : NULL;
 }
 
+void profile_set_home(struct profile *p, const char *home)
+{
+	free(p->home);
+	p->home = home && *home ? xstrdup(home) : NULL;
+}
+
 const char *profile_name(void *profile, const char *name)
 {
 	const struct profile *p = profile;
-	const char *v = profile_get(p, "namen", name);
+	const char *v = NULL;
 
+	if (p && p->home) {
+		struct buf sec = BUF_INIT;
+
+		buf_addf(&sec, "woongemeente %s", p->home);
+		v = profile_get(p, sec.s, name);
+		buf_release(&sec);
+	}
+	if (!v)
+		v = profile_get(p, "namen", name);
 	return v ? v : profile_get(p, "regio", name);
 }
 

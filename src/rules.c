@@ -1083,6 +1083,109 @@ static int load_rule(struct ruleset *rs, const json *o, struct rule *r, const st
 	return 0;
 }
 
+/* The index of the rule with this code in a "regels" array, or -1. */
+static long rule_index(const json *rules, const char *code)
+{
+	const json *it;
+	long i = 0;
+
+	for (it = json_first(rules); it; it = json_next(it), i++)
+		if (code && json_get_str(it, "code") && !strcmp(json_get_str(it, "code"), code))
+			return i;
+	return -1;
+}
+
+static int merge_error(struct err *e, const char *file, const char *fmt, const char *what)
+{
+	struct buf b = BUF_INIT;
+
+	buf_addf(&b, fmt, what);
+	err_set(e, EXIT_SYSTEM, "%s: %s", file, b.s);
+	buf_release(&b);
+	return -1;
+}
+
+/*
+ * A route set may build on another ("basis": "routes.json", a file in the
+ * same folder): its own "routes", "fasen", "drempels" and "tijdlijn"
+ * replace the base's; "weg" drops base rules by code, "wijzig" changes
+ * properties of base rules ({code: {key: value}}), and its "regels" replace
+ * base rules with the same code or are added. The result is one document.
+ */
+static int load_routes_doc(const char *file, json **out, int depth, struct err *e)
+{
+	static const char *const replaced[] = { "routes", "fasen", "drempels", "tijdlijn", "toelichting" };
+	json *doc = NULL, *base = NULL, *rules;
+	const char *bname;
+	const json *it, *m;
+	char *dir, *bfile;
+	size_t i;
+
+	*out = NULL;
+	if (json_load_file(file, 1u << 20, &doc, e))
+		return -1;
+	bname = json_get_str(doc, "basis");
+	if (!bname) {
+		*out = doc;
+		return 0;
+	}
+	if (depth > 4 || strchr(bname, '/') || !*bname || bname[0] == '.') {
+		merge_error(e, file, "'basis' noemt een ander bestand in dezelfde map, niet '%s'", bname);
+		goto bad;
+	}
+	dir = path_dirname(file);
+	bfile = path_join(dir, bname);
+	free(dir);
+	i = (size_t)load_routes_doc(bfile, &base, depth + 1, e);
+	free(bfile);
+	if (i)
+		goto bad;
+	for (i = 0; i < sizeof(replaced) / sizeof(replaced[0]); i++)
+		if (json_get(doc, replaced[i]))
+			json_set(base, replaced[i], json_dup(json_get(doc, replaced[i])));
+	rules = json_get(base, "regels");
+	if (!json_is_array(rules)) {
+		merge_error(e, file, "de basis %s heeft geen 'regels'", bname);
+		goto bad;
+	}
+	for (it = json_first(json_get(doc, "weg")); it; it = json_next(it)) {
+		long k = rule_index(rules, json_str(it));
+
+		if (k < 0) {
+			merge_error(e, file, "'weg': de basis heeft geen regel '%s'", json_str(it) ? json_str(it) : "?");
+			goto bad;
+		}
+		json_remove_at(rules, (size_t)k);
+	}
+	for (it = json_first(json_get(doc, "wijzig")); it; it = json_next(it)) {
+		long k = rule_index(rules, json_key(it));
+
+		if (k < 0 || !json_is_object(it)) {
+			merge_error(e, file, "'wijzig': de basis heeft geen regel '%s'", json_key(it));
+			goto bad;
+		}
+		for (m = json_first(it); m; m = json_next(m))
+			json_set(json_at(rules, (size_t)k), json_key(m), json_dup(m));
+	}
+	for (it = json_first(json_get(doc, "regels")); it; it = json_next(it)) {
+		long k = rule_index(rules, json_get_str(it, "code"));
+
+		if (k >= 0) {
+			json_insert(rules, (size_t)k, json_dup(it));
+			json_remove_at(rules, (size_t)k + 1);
+		} else {
+			json_append(rules, json_dup(it));
+		}
+	}
+	json_free(doc);
+	*out = base;
+	return 0;
+bad:
+	json_free(doc);
+	json_free(base);
+	return -1;
+}
+
 int ruleset_load(struct ruleset *rs, const char *file, const struct formset *fs, struct err *e)
 {
 	json *doc = NULL;
@@ -1092,7 +1195,7 @@ int ruleset_load(struct ruleset *rs, const char *file, const struct formset *fs,
 
 	memset(rs, 0, sizeof(*rs));
 	rs->file = xstrdup(file);
-	if (json_load_file(file, 1u << 20, &doc, e))
+	if (load_routes_doc(file, &doc, 0, e))
 		goto out;
 	routes = json_get(doc, "routes");
 	rules = json_get(doc, "regels");

@@ -13,6 +13,7 @@
 #include "ini.h"
 #include "json.h"
 #include "mem.h"
+#include "migrate.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -203,16 +204,29 @@ void app_err_where(struct app *app, const struct ini *ini, const char *section, 
 	buf_release(&where);
 }
 
-int app_setup_case(struct app *app, const struct casus *c)
+static void want_home(struct app *app, const struct casus *c)
 {
 	const char *home = json_str(casus_get(c, "casus.woongemeente"));
 
 	free(app->home);
 	app->home = home && *home ? xstrdup(home) : NULL;
-	if (app_setup(app, casus_region(c))) {
-		if (casus_region(c) && app->err.code == EXIT_USAGE)
-			err_prefix(&app->err, "%s: dossier.regio", c->path);
-		return -1;
+}
+
+int app_setup_case(struct app *app, const struct casus *c)
+{
+	int i;
+
+	/* an old case file is migrated on load (the tree is the case's own) */
+	migrate_case(c->root, NULL);
+	for (i = 0; i < 2; i++) {
+		want_home(app, c);
+		if (app_setup(app, casus_region(c))) {
+			if (casus_region(c) && app->err.code == EXIT_USAGE)
+				err_prefix(&app->err, "%s: dossier.regio", c->path);
+			return -1;
+		}
+		if (!migrate_case(c->root, &app->forms))
+			break; /* else the municipality's names changed: set up once more */
 	}
 	return 0;
 }

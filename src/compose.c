@@ -422,14 +422,15 @@ static int by_date(const void *a, const void *b)
 	return (x->index > y->index) - (x->index < y->index);
 }
 
-static const struct att *scan_att(const struct compose_in *in)
+/* The scan of consent record rec (1-based; 0: any). */
+static const struct att *scan_att(const struct compose_in *in, size_t rec)
 {
 	size_t i;
 
 	if (in->omit_attachments)
 		return NULL;
 	for (i = 0; i < in->natts; i++)
-		if (in->atts[i].consent_scan)
+		if (in->atts[i].consent_scan && (!rec || in->atts[i].consent_record == rec))
 			return &in->atts[i];
 	return NULL;
 }
@@ -482,6 +483,11 @@ static void plan(struct comp *C)
 				s->form = id;
 				s->record = d[k].rec;
 				s->index = k + 1;
+				if (!strcmp(id, "toestemming") && scan_att(in, d[k].index + 1)) {
+					struct section *sc = add_section(C, "Ondertekende toestemming (scan)", 2, S_SCAN);
+
+					sc->att = scan_att(in, d[k].index + 1);
+				}
 			}
 			/* the group heading opens the first report (indexes: the array moves) */
 			C->sec[parent].anchor = C->sec[C->nsec - n].anchor;
@@ -491,10 +497,10 @@ static void plan(struct comp *C)
 
 			s->form = id;
 			s->record = v;
-			if (!strcmp(id, "toestemming") && scan_att(in)) {
+			if (!strcmp(id, "toestemming") && scan_att(in, 0)) {
 				struct section *sc = add_section(C, "Ondertekende toestemming (scan)", 1, S_SCAN);
 
-				sc->att = scan_att(in);
+				sc->att = scan_att(in, 0);
 			}
 		}
 	}

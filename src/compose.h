@@ -46,6 +46,7 @@ struct att {
 	size_t npages;       /* PDF */
 	double img_w, img_h; /* image */
 	bool consent_scan;   /* the signed consent form */
+	size_t consent_record; /* ... of this consent record (1-based) */
 };
 
 struct compose_in {

@@ -99,10 +99,11 @@ static int probe(struct app *app, struct pdf *pdf, struct att *a, bool concept, 
 static int find_atts(struct app *app, const struct casus *c, struct pdf *pdf, bool concept, bool look,
 		     struct att **out, size_t *n)
 {
-	const json *list = json_get(c->root, "bijlagen"), *it, *scan = casus_get(c, "toestemming.scan");
+	const json *list = json_get(c->root, "bijlagen"), *it, *scan;
+	const json *consents = json_get(c->root, "toestemming");
 	const struct field *kind = formset_field(&app->forms, "bijlagen.soort", &app->err);
-	struct att *a = xcalloc(json_len(list) + 2, sizeof(*a));
-	size_t k = 0;
+	struct att *a = xcalloc(json_len(list) + json_len(consents) + 1, sizeof(*a));
+	size_t k = 0, rec = 0;
 	bool keep;
 
 	*out = a;
@@ -128,7 +129,11 @@ static int find_atts(struct app *app, const struct casus *c, struct pdf *pdf, bo
 		if (!keep)
 			a[k - 1].shared = false;
 	}
-	if (json_is_string(scan) && *json_str(scan)) {
+	for (it = json_first(consents); it; it = json_next(it)) {
+		rec++;
+		scan = json_get(it, "scan");
+		if (!json_is_string(scan) || !*json_str(scan))
+			continue;
 		a[k].title = xstrdup("Ondertekende toestemming");
 		a[k].kind = xstrdup("toestemming");
 		a[k].kind_label = xstrdup("scan van de toestemming");
@@ -136,6 +141,7 @@ static int find_atts(struct app *app, const struct casus *c, struct pdf *pdf, bo
 		a[k].path = casus_file_path(c, json_str(scan));
 		a[k].shared = true;
 		a[k].consent_scan = true;
+		a[k].consent_record = rec;
 		*n = ++k;
 		if (look) {
 			if (probe(app, pdf, &a[k - 1], concept, &keep))

@@ -524,22 +524,35 @@ struct signer {
 	bool yes;
 };
 
+static void check_consent_record(struct ctx *C, const json *t, size_t rec);
+
+/* Each consent record is checked on its own: who had to sign on its date. */
 static void check_consent(struct ctx *C)
+{
+	const json *list = json_get(C->root, "toestemming"), *t;
+	size_t rec = 0;
+
+	for (t = json_first(list); t; t = json_next(t))
+		if (json_is_object(t))
+			check_consent_record(C, t, ++rec);
+}
+
+static void check_consent_record(struct ctx *C, const json *t, size_t rec)
 {
 	int with_child = (int)param_num(C->rule, "leerling_tekent_mee_vanaf", 12);
 	int child_alone = (int)param_num(C->rule, "leerling_alleen_vanaf", 16);
-	const json *t = json_get(C->root, "toestemming");
 	const json *holders = json_get(get(C, "casus"), "ouders"), *it, *s;
 	const json *signers = json_get(t, "ondertekenaars");
 	bool disagree = json_bool(json_get(t, "ouders_oneens"));
 	int birth, day, age;
 	size_t nholders = 0, nyes = 0, idx = 0;
-	struct buf missing = BUF_INIT;
+	struct buf missing = BUF_INIT, sfield = BUF_INIT;
 
 	if (!value_filled(t))
 		return; /* the document rule reports it */
 	if (!get_date(C, "casus.leerling.geboortedatum", &birth))
 		return;
+	buf_addf(&sfield, "toestemming[%zu].ondertekenaars", rec);
 	if (!date_parse_iso(json_get_str(t, "datum"), &day))
 		day = C->in->today;
 	age = date_age(birth, day);
@@ -562,7 +575,7 @@ static void check_consent(struct ctx *C)
 			} else if (found) {
 				const char *vars[] = { "naam", name, NULL };
 
-				report_as(C, "toestemming-geweigerd", "toestemming", "toestemming.ondertekenaars", vars, NULL,
+				report_as(C, "toestemming-geweigerd", "toestemming", sfield.s, vars, NULL,
 					  "%s (met gezag) geeft geen toestemming. Zonder die toestemming mag het dossier niet gedeeld worden.",
 					  name);
 			} else {
@@ -572,10 +585,11 @@ static void check_consent(struct ctx *C)
 			}
 		}
 		if (!nholders) {
-			report_as(C, "gezag-onbekend", "casus", "casus.ouders", NULL, "dossier invullen {casus} casus",
+			if (rec == 1) /* about the case, not about this record */
+				report_as(C, "gezag-onbekend", "casus", "casus.ouders", NULL, "dossier invullen {casus} casus",
 				  "Bij de ouders staat niemand met gezag; dan is niet na te gaan wie toestemming moet geven.");
 		} else if (!nyes && missing.len) {
-			report_as(C, "toestemming-gezag", "toestemming", "toestemming.ondertekenaars", NULL,
+			report_as(C, "toestemming-gezag", "toestemming", sfield.s, NULL,
 				  "dossier invullen {casus} toestemming",
 				  "Geen toestemming van een ouder of verzorger met gezag (nodig van: %s).", missing.s);
 		} else if (missing.len) {
@@ -585,7 +599,7 @@ static void check_consent(struct ctx *C)
 			if (!disagree)
 				soft.sev = SEV_WARNING;
 			C->rule = &soft;
-			report_as(C, "toestemming-tweede-ouder", "toestemming", "toestemming.ondertekenaars", NULL,
+			report_as(C, "toestemming-tweede-ouder", "toestemming", sfield.s, NULL,
 				  "dossier invullen {casus} toestemming",
 				  disagree ? "Toestemming van %s ontbreekt. Omdat de ouders het oneens zijn, is de toestemming van iedereen met gezag nodig."
 					   : "Toestemming van %s ontbreekt. Bij gezamenlijk gezag kan één ouder volstaan als er geen signalen zijn dat de ouders het oneens zijn; vraag het na.",
@@ -603,7 +617,7 @@ static void check_consent(struct ctx *C)
 				child = true;
 		}
 		if (!child)
-			report_as(C, "toestemming-leerling", "toestemming", "toestemming.ondertekenaars", NULL,
+			report_as(C, "toestemming-leerling", "toestemming", sfield.s, NULL,
 				  "dossier invullen {casus} toestemming",
 				  age >= child_alone
 					  ? "De leerling is %d jaar en geeft vanaf %d jaar zelf toestemming; die ontbreekt."
@@ -627,7 +641,7 @@ static void check_consent(struct ctx *C)
 
 			soft.sev = SEV_WARNING;
 			C->rule = &soft;
-			buf_addf(&field, "toestemming.ondertekenaars[%zu].naam", idx);
+			buf_addf(&field, "toestemming[%zu].ondertekenaars[%zu].naam", rec, idx);
 			report_as(C, "toestemming-naam", "toestemming", field.s, NULL, "dossier invullen {casus} toestemming",
 				  "%s tekent als ouder met gezag, maar staat niet zo bij de ouders in de casusgegevens. Controleer de schrijfwijze en het gezag.",
 				  name);
@@ -636,6 +650,7 @@ static void check_consent(struct ctx *C)
 		buf_release(&field);
 	}
 	buf_release(&missing);
+	buf_release(&sfield);
 }
 
 /* ---- kind: offerte — split costs and totals that add up ------------------- */
@@ -868,7 +883,7 @@ static void check_file(struct ctx *C, const char *stored, const char *title, con
 
 static void check_files(struct ctx *C)
 {
-	const json *it, *scan = get(C, "toestemming.scan");
+	const json *it, *scan;
 	size_t n = 0;
 
 	for (it = json_first(json_get(C->root, "bijlagen")); it; it = json_next(it)) {
@@ -899,8 +914,20 @@ static void check_files(struct ctx *C)
 		buf_release(&field);
 		buf_release(&name);
 	}
-	if (json_is_string(scan) && *json_str(scan))
-		check_file(C, json_str(scan), "Scan van de toestemming", "toestemming.scan");
+	n = 0;
+	for (it = json_first(json_get(C->root, "toestemming")); it; it = json_next(it)) {
+		struct buf field = BUF_INIT, name = BUF_INIT;
+
+		scan = json_get(it, "scan");
+		n++;
+		if (!json_is_string(scan) || !*json_str(scan))
+			continue;
+		buf_addf(&field, "toestemming[%zu].scan", n);
+		buf_addf(&name, "Scan van toestemming %zu", n);
+		check_file(C, json_str(scan), name.s, field.s);
+		buf_release(&field);
+		buf_release(&name);
+	}
 }
 
 /* ---- kinds: tijdlijn — weeks since the first absence day ----------------- */
@@ -922,6 +949,105 @@ static void check_week_window(struct ctx *C)
 		report(C, p, vars, NULL, "Dit valt in week %d van het verzuim; verwacht is week %d tot en met %d.", week, from, to);
 }
 
+/* ---- kind: toestemming_tijd — a consent before the sharing it allows ---- */
+
+/* Did anyone consent in this record? */
+static bool consented(const json *t)
+{
+	const json *s;
+
+	for (s = json_first(json_get(t, "ondertekenaars")); s; s = json_next(s))
+		if (json_bool(json_get(s, "akkoord")))
+			return true;
+	return false;
+}
+
+static bool has_value(const json *arr, const char *v)
+{
+	const json *it;
+
+	for (it = json_first(arr); it; it = json_next(it))
+		if (json_str(it) && !strcmp(json_str(it), v))
+			return true;
+	return false;
+}
+
+int rules_consent_for(const json *root, const char *recipient, int day)
+{
+	const json *t;
+	int k = 0, best = 0, d, until;
+
+	for (t = json_first(json_get(root, "toestemming")); t; t = json_next(t)) {
+		k++;
+		if (!has_value(json_get(t, "ontvangers"), recipient) || !consented(t) ||
+		    !date_parse_iso(json_get_str(t, "datum"), &d) || d > day)
+			continue;
+		if (date_parse_iso(json_get_str(t, "geldig_tot"), &until) && until < day)
+			continue;
+		best = k; /* the latest record that covers it */
+	}
+	return best;
+}
+
+static void check_consent_timing(struct ctx *C)
+{
+	const json *cover = json_get(C->rule->params, "dekking"), *it, *t;
+
+	for (it = json_first(cover); it; it = json_next(it)) {
+		const char *to = json_get_str(it, "ontvanger"), *what = json_get_str(it, "wat");
+		const char *dpath = json_get_str(it, "datum");
+		int day, d, until, k = 0, first = 0, first_day = 0, late_until = 0, late_k = 0;
+		struct buf code = BUF_INIT, field = BUF_INIT, a = BUF_INIT, b = BUF_INIT, c = BUF_INIT;
+		const char *who;
+
+		if (!to || !dpath || !get_date(C, dpath, &day))
+			continue;
+		if (json_get(it, "routes") && !has_value(json_get(it, "routes"), C->in->route))
+			continue;
+		who = choice_label(C, "toestemming.ontvangers", to);
+		for (t = json_first(json_get(C->root, "toestemming")); t; t = json_next(t)) {
+			k++;
+			if (!has_value(json_get(t, "ontvangers"), to) || !consented(t) ||
+			    !date_parse_iso(json_get_str(t, "datum"), &d))
+				continue;
+			if (!first || d < first_day)
+				first = k, first_day = d;
+			if (d <= day && date_parse_iso(json_get_str(t, "geldig_tot"), &until) && until < day)
+				late_k = k, late_until = until;
+		}
+		if (!first || rules_consent_for(C->root, to, day))
+			goto next; /* none at all is reported by the rules on the recipients */
+		date_fmt_short(&b, day);
+		if (first_day > day) {
+			const char *vars[] = { "wie", who, "wat", what ? what : dpath, "datum", NULL, "op", b.s, NULL };
+
+			date_fmt_short(&a, first_day);
+			vars[5] = a.s;
+			buf_addf(&code, "%s-%s", C->rule->code, to);
+			buf_addf(&field, "toestemming[%d].datum", first);
+			report_as(C, code.s, "toestemming", field.s, vars, "dossier invullen {casus} toestemming",
+				  "De toestemming om te delen met %s is van %s, na %s (%s). Een toestemming moet er zijn vóór het delen dat ze toestaat.",
+				  who, a.s, what ? what : dpath, b.s);
+		} else if (late_k) {
+			const char *vars[] = { "wie", who, "wat", what ? what : dpath, "tot", NULL, "op", b.s, NULL };
+
+			date_fmt_short(&c, late_until);
+			vars[5] = c.s;
+			buf_addf(&code, "%s-%s-verlopen", C->rule->code, to);
+			buf_addf(&field, "toestemming[%d].geldig_tot", late_k);
+			report_as(C, code.s, "toestemming", field.s, vars, "dossier invullen {casus} toestemming",
+				  "De toestemming om te delen met %s gold tot %s en is dus verlopen op %s (%s).",
+				  who, c.s, what ? what : dpath, b.s);
+		}
+next:
+		buf_release(&code);
+		buf_release(&field);
+		buf_release(&a);
+		buf_release(&b);
+		buf_release(&c);
+	}
+}
+
 /* ---- the kinds table --------------------------------------------------- */
 
 static const char *const p_form[] = { "formulier", NULL };
@@ -933,6 +1059,7 @@ static const char *const p_advice[] = { "advies_datum", NULL };
 static const char *const p_order[] = { "eerder", "later", NULL };
 static const char *const p_week[] = { "pad", "start", NULL };
 static const char *const p_none[] = { NULL };
+static const char *const p_cover[] = { "dekking", NULL };
 
 static const struct rule_kind kinds[] = {
 	{ "formulier", p_form, check_form },
@@ -947,6 +1074,7 @@ static const struct rule_kind kinds[] = {
 	{ "volgorde", p_order, check_order },
 	{ "bijlagen", p_none, check_files },
 	{ "weekvenster", p_week, check_week_window },
+	{ "toestemming_tijd", p_cover, check_consent_timing },
 };
 
 /* ---- loading ------------------------------------------------------------ */
@@ -993,7 +1121,7 @@ static int load_rule(struct ruleset *rs, const json *o, struct rule *r, const st
 		"code", "soort", "routes", "voorwaarde", "ernst", "document", "waarom", "melding", "oplossing",
 		"formulier", "pad", "eis", "veld", "bijlage", "of_ingevuld", "rollen", "in_een_overleg",
 		"advies_datum", "leerling_tekent_mee_vanaf", "leerling_alleen_vanaf", "eerder", "later", "lijst",
-		"start", "van_week", "tot_week", "toelichting", "meldingen", "binnen_dagen",
+		"start", "van_week", "tot_week", "toelichting", "meldingen", "dekking",
 	};
 	const char *code = json_get_str(o, "code"), *kind = json_get_str(o, "soort"), *sev = json_get_str(o, "ernst");
 	const json *m, *routes = json_get(o, "routes");
@@ -1381,6 +1509,19 @@ int ruleset_apply_profile(struct ruleset *rs, const struct profile *p, struct er
 		expand_names(&r->why, p);
 		expand_names(&r->message, p);
 		expand_names(&r->fix, p);
+		if (json_get(r->params, "dekking")) {
+			json *it;
+
+			for (it = json_first(json_get(r->params, "dekking")); it; it = json_next(it)) {
+				char *t = json_get_str(it, "wat") ? xstrdup(json_get_str(it, "wat")) : NULL;
+
+				if (!t)
+					continue;
+				expand_names(&t, p);
+				json_set(it, "wat", json_new_string(t));
+				free(t);
+			}
+		}
 		if (r->messages) {
 			json *fresh = json_new_object();
 			const json *m;

@@ -107,6 +107,13 @@ void rules_check(const struct check_input *in, struct findings *out);
  */
 bool rules_form_needed(const struct check_input *in, const char *form_id);
 
+/*
+ * The consent record (1-based) that covers sharing with `recipient` (a
+ * choice of toestemming.ontvangers) on `day`: someone consented, dated on
+ * or before day, still valid then; the latest such. 0: none.
+ */
+int rules_consent_for(const json *root, const char *recipient, int day);
+
 /* Is a document (form id) filled in for this case, with its condition true? */
 bool rules_doc_present(const struct check_input *in, const char *form_id);
 

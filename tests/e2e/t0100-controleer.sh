@@ -9,7 +9,22 @@ for s in adviestafel doorbraak-spoor1 doorbraak-spoor2; do
 	expect_out "^Volledig voor de" "voorbeeld $s: 'Volledig' in de uitvoer"
 done
 run "$DOSSIER" controleer "$SAMPLES/doorbraak-spoor1.json" --route doorbraak-spoor2
-expect_code 0 "spoor-1-voorbeeld is ook volledig voor spoor 2"
+expect_code 1 "spoor-1-voorbeeld past niet bij spoor 2: de Adviestafel stuurde het terug naar het MDO"
+expect_out "Spoor 2 is voor een Adviestafel die voorstelde direct op te schalen" "spoor 2: de uitkomst van de Adviestafel telt"
+rm -rf "$T/s"
+c=$(sample doorbraak-spoor1)
+"$DOSSIER" zet "$c" casus.verloop.adviestafel_uitkomst=doorbraaktafel >/dev/null
+run "$DOSSIER" controleer "$c" --route doorbraak-spoor2
+expect_code 0 "spoor-1-voorbeeld met de uitkomst 'door naar de Doorbraaktafel' is volledig voor spoor 2"
+
+# the memo: a zienswijze 'kan ... worden toegevoegd': leaving it out is no error
+for s in adviestafel doorbraak-spoor1 doorbraak-spoor2; do
+	rm -rf "$T/s"
+	c=$(sample $s)
+	"$DOSSIER" zet "$c" --wis zienswijze >/dev/null
+	run "$DOSSIER" controleer "$c"
+	expect_code 0 "$s zonder zienswijze is volledig"
+done
 for r in doorbraak-spoor1 doorbraak-spoor2; do
 	run "$DOSSIER" controleer "$SAMPLES/adviestafel.json" --route $r
 	expect_code 1 "adviestafelvoorbeeld is onvolledig voor $r"

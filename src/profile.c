@@ -159,6 +159,13 @@ const char *profile_name(void *profile, const char *name)
 	}
 	if (!v)
 		v = profile_get(p, "namen", name);
+	if (!v && strchr(name, '.') && name[0] != '.') {
+		/* {doorbraaktafel.leden}: a key of another section */
+		char *sec = xstrndup(name, (size_t)(strchr(name, '.') - name));
+
+		v = profile_get(p, sec, strchr(name, '.') + 1);
+		free(sec);
+	}
 	return v ? v : profile_get(p, "regio", name);
 }
 

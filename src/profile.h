@@ -41,7 +41,10 @@ int profile_load(struct profile *p, const char *datadir, const char *id, struct 
 void profile_release(struct profile *p);
 /* A value from the profile; NULL when absent. */
 const char *profile_get(const struct profile *p, const char *section, const char *key);
-/* {name} lookup for forms and templates: [woongemeente <home>], then [namen], then [regio]. */
+/*
+ * {name} lookup for forms and templates: [woongemeente <home>], then
+ * [namen], then "section.key" ({doorbraaktafel.leden}), then [regio].
+ */
 const char *profile_name(void *profile, const char *name);
 /* Set the pupil's municipality of residence (NULL: none). */
 void profile_set_home(struct profile *p, const char *home);

@@ -1295,15 +1295,20 @@ static int load_routes_doc(const char *file, json **out, int depth, struct err *
 		for (m = json_first(it); m; m = json_next(m))
 			json_set(json_at(rules, (size_t)k), json_key(m), json_dup(m));
 	}
-	for (it = json_first(json_get(doc, "regels")); it; it = json_next(it)) {
-		long k = rule_index(rules, json_get_str(it, "code"));
+	{
+		/* the base's rules in their order, each replaced by the derived one of the same code; then the new ones */
+		const json *own = json_get(doc, "regels");
+		json *merged = json_new_array();
 
-		if (k >= 0) {
-			json_insert(rules, (size_t)k, json_dup(it));
-			json_remove_at(rules, (size_t)k + 1);
-		} else {
-			json_append(rules, json_dup(it));
+		for (it = json_first(rules); it; it = json_next(it)) {
+			long k = rule_index(own, json_get_str(it, "code"));
+
+			json_append(merged, json_dup(k >= 0 ? json_at(own, (size_t)k) : it));
 		}
+		for (it = json_first(own); it; it = json_next(it))
+			if (rule_index(rules, json_get_str(it, "code")) < 0)
+				json_append(merged, json_dup(it));
+		json_set(base, "regels", merged);
 	}
 	json_free(doc);
 	*out = base;

@@ -563,8 +563,8 @@ static void plan_records(struct comp *C, const struct form *f, const json *v)
 		}
 	}
 	/* the group heading opens the first record (by index: the array moves) */
-	if (n)
-		C->sec[group].anchor = C->sec[C->nsec - n].anchor;
+	if (n) /* the first record follows the group (a consent's scan may follow each record) */
+		C->sec[group].anchor = C->sec[group + 1].anchor;
 	free(d);
 	buf_release(&t);
 }

@@ -447,7 +447,7 @@ static void ini_profiles_and_errors(void)
 
 	CHECK(!profile_load(&p, unit_root, "leidschendam-voorburg", &e));
 	CHECK_STR(profile_name(&p, "jeugdpartner"), "WIJZ");
-	CHECK_STR(p.name, "Leidschendam-Voorburg");
+	CHECK_STR(p.name, "Leidschendam-Voorburg (primair onderwijs, SPPOH)");
 	profile_release(&p);
 	CHECK(!profile_load(&p, unit_root, "den-haag", &e));
 	CHECK_STR(profile_name(&p, "jeugdpartner"), "CJG");

@@ -279,7 +279,7 @@ int make_dossier(struct app *app, const char *path, const struct make_opts *o, s
 		struct compose_in in = { &c, &app->forms, &app->rules, r, &app->prof, &t, &fs, &tl,
 					 pdf_metrics(pdf), atts, natts, today, o->anonymous, draft,
 					 o->anonymous ? word(&t, W_OMIT_ANONYMOUS)
-					 : o->no_attachments ? word(&t, W_OMIT_NO_ATTACHMENTS) : NULL };
+					 : o->no_attachments ? word(&t, W_OMIT_NO_ATTACHMENTS) : NULL, o->with_log };
 		struct render_info info;
 
 		if (compose_dossier(&in, &doc, &app->err))

@@ -22,6 +22,7 @@ struct make_opts {
 	const char *route;     /* another route than the case's; NULL: the case's */
 	const char *casus_arg; /* how the user named the case, for messages */
 	const char *meeting;   /* agenda: the meeting's date (ISO), logged as "agenda"; NULL: "maak" */
+	bool with_log;         /* print the sharing log in the checklist */
 };
 
 struct make_result {

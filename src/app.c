@@ -12,7 +12,9 @@
 #include "fileio.h"
 #include "ini.h"
 #include "inischema.h"
+#include "json.h"
 #include "mem.h"
+#include "migrate.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -119,6 +121,39 @@ static int apply_labels(struct app *app)
 	return 0;
 }
 
+/*
+ * The profile's route set ([regio] routes, a file in forms/; default
+ * routes.json) with its rules, and its school holidays ([regio]
+ * vakantieregio in forms/vakanties.json; default midden).
+ */
+static int load_routes(struct app *app)
+{
+	const char *file = profile_get(&app->prof, "regio", "routes");
+	const char *hol = profile_get(&app->prof, "regio", "vakantieregio");
+	struct buf rel = BUF_INIT;
+	char *path;
+	int r;
+
+	if (file && (strchr(file, '/') || file[0] == '.' || !*file)) {
+		err_set(&app->err, EXIT_SYSTEM, "'routes' noemt een bestand in forms/, zonder map: '%s'", file);
+		app_err_where(app, app->prof.ini, "regio", "routes");
+		return -1;
+	}
+	buf_addf(&rel, "forms/%s", file ? file : "routes.json");
+	path = app_data_path(app, rel.s);
+	r = ruleset_load(&app->rules, path, &app->forms, &app->err);
+	free(path);
+	buf_release(&rel);
+	if (r || ruleset_apply_profile(&app->rules, &app->prof, &app->err))
+		return -1;
+	path = app_data_path(app, "forms/vakanties.json");
+	r = calendar_load(&app->rules.cal, path, hol ? hol : "midden", &app->err);
+	free(path);
+	if (r && hol)
+		app_err_where(app, app->prof.ini, "regio", "vakantieregio");
+	return r;
+}
+
 int app_setup(struct app *app, const char *region)
 {
 	char *def = NULL, *formsdir;
@@ -126,8 +161,13 @@ int app_setup(struct app *app, const char *region)
 	int r;
 
 	if (app->ready) {
-		if (!region || (app->prof.id && !strcmp(region, app->prof.id)))
+		bool same_home = (!app->home && !app->prof.home) ||
+				 (app->home && app->prof.home && !strcmp(app->home, app->prof.home));
+
+		if (same_home && (!region || (app->prof.id && !strcmp(region, app->prof.id))))
 			return 0;
+		if (!region)
+			region = def = xstrdup(app->prof.id);
 		/* a case of another region: its names, labels and rule settings */
 		ruleset_release(&app->rules);
 		formset_release(&app->forms);
@@ -146,6 +186,8 @@ int app_setup(struct app *app, const char *region)
 		region = def = profile_default(app->datadir);
 	r = profile_load(&app->prof, app->datadir, region, &app->err);
 	free(def);
+	if (!r)
+		profile_set_home(&app->prof, app->home);
 	if (r) {
 		if (configured && app->err.code == EXIT_USAGE)
 			app_err_where(app, app->cfg.ini, "standaard", "regio");
@@ -162,10 +204,7 @@ int app_setup(struct app *app, const char *region)
 	}
 	if (apply_labels(app))
 		return -1;
-	formsdir = app_data_path(app, "forms/routes.json");
-	r = ruleset_load(&app->rules, formsdir, &app->forms, &app->err);
-	free(formsdir);
-	if (r || ruleset_apply_profile(&app->rules, &app->prof, &app->err))
+	if (load_routes(app))
 		return -1;
 	app->ready = true;
 	return 0;
@@ -180,12 +219,29 @@ void app_err_where(struct app *app, const struct ini *ini, const char *section, 
 	buf_release(&where);
 }
 
+static void want_home(struct app *app, const struct casus *c)
+{
+	const char *home = json_str(casus_get(c, "casus.woongemeente"));
+
+	free(app->home);
+	app->home = home && *home ? xstrdup(home) : NULL;
+}
+
 int app_setup_case(struct app *app, const struct casus *c)
 {
-	if (app_setup(app, casus_region(c))) {
-		if (casus_region(c) && app->err.code == EXIT_USAGE)
-			err_prefix(&app->err, "%s: dossier.regio", c->path);
-		return -1;
+	int i;
+
+	/* an old case file is migrated on load (the tree is the case's own) */
+	migrate_case(c->root, NULL);
+	for (i = 0; i < 2; i++) {
+		want_home(app, c);
+		if (app_setup(app, casus_region(c))) {
+			if (casus_region(c) && app->err.code == EXIT_USAGE)
+				err_prefix(&app->err, "%s: dossier.regio", c->path);
+			return -1;
+		}
+		if (!migrate_case(c->root, &app->forms))
+			break; /* else the municipality's names changed: set up once more */
 	}
 	return 0;
 }
@@ -221,6 +277,7 @@ void app_release(struct app *app)
 	formset_release(&app->forms);
 	profile_release(&app->prof);
 	config_release(&app->cfg);
+	free(app->home);
 	free(app->datadir);
 	err_release(&app->err);
 }

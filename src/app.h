@@ -28,6 +28,7 @@ struct app {
 	struct ruleset rules;
 	bool ready;              /* forms, profile and rules are loaded */
 	bool cfg_loaded;
+	char *home;              /* the case's woongemeente for the names, or NULL */
 	struct err err;          /* the one error of this run */
 };
 

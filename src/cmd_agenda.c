@@ -188,6 +188,7 @@ int cmd_agenda(struct app *app, int argc, char **argv)
 	const char *out_arg = NULL, *jobs_arg = NULL;
 	bool separate = false;
 	struct make_opts o;
+	struct buf meeting_day = BUF_INIT;
 	const struct opt opts[] = {
 		OPT_STRING('o', "uit", &out_arg, "MAP", "de map voor de PDF('s)"),
 		OPT_FLAG(0, "los", &separate, "de dossiers ook als losse PDF's in de map zetten"),
@@ -279,6 +280,8 @@ int cmd_agenda(struct app *app, int argc, char **argv)
 		}
 		work = buf_detach(&w, NULL);
 	}
+	date_fmt_iso(&meeting_day, m.day); /* the sharing log names the meeting (sharelog.h) */
+	o.meeting = meeting_day.s;
 	if (make_batch(app, argv + 1, n - 1, work, &o, (int)(jobs > 16 ? 16 : jobs < 1 ? 1 : jobs), true))
 		goto out;
 	refs = xcalloc((size_t)n * 4, sizeof(char *));
@@ -378,6 +381,8 @@ int cmd_agenda(struct app *app, int argc, char **argv)
 		if (separate)
 			printf("  De losse dossiers staan in %s/\n", out_arg);
 	}
+	for (i = 1; i < n; i++) /* the pack is written: each case's sharing log says so */
+		make_log(app, argv[i], &o);
 	rc = 0;
 out:
 	if (work && !separate)
@@ -397,6 +402,7 @@ out:
 	buf_release(&bytes);
 	buf_release(&out);
 	buf_release(&sub);
+	buf_release(&meeting_day);
 	buf_release(&hl);
 	buf_release(&hr);
 	return rc;

@@ -23,9 +23,11 @@ static const char usage[] =
 	"Gebruik: dossier tijdlijn CASUS.json\n"
 	"\n"
 	"Toont per gebeurtenis (eerste verzuimdag, MDO's, aanmelding bij het loket,\n"
-	"Adviestafel, Doorbraaktafel) de datum en de week van het verzuim. Week 1 is\n"
-	"de week van de eerste verzuimdag. Het routeboek noemt week 5-8 voor de\n"
-	"aanmelding bij het loket en week 13 voor de Doorbraaktafel.\n";
+	"Adviestafel, Doorbraaktafel) de datum en de schoolweek van het verzuim, en de\n"
+	"dag waarop een verzuimgrens werd bereikt (bijvoorbeeld meer dan 16 uur in 4\n"
+	"schoolweken). Week 1 is de week van de eerste verzuimdag; een week die\n"
+	"helemaal in een schoolvakantie valt, telt niet mee. Het routeboek noemt week\n"
+	"5-8 voor de aanmelding bij het loket en week 13 voor de Doorbraaktafel.\n";
 
 int cmd_tijdlijn(struct app *app, int argc, char **argv)
 {
@@ -51,7 +53,7 @@ int cmd_tijdlijn(struct app *app, int argc, char **argv)
 	}
 	if (casus_load(&c, argv[0], &app->err) || app_setup_case(app, &c) || !(r = app_route(app, &c, NULL)))
 		goto out;
-	timeline_build(&t, app->rules.tl, app->rules.ntl, c.root, date_today());
+	rules_timeline(&app->rules, c.root, date_today(), &t);
 	buf_addf(&out, "Tijdlijn van casus %s · route %s\n\n", casus_ref(&c) ? casus_ref(&c) : "(geen kenmerk)", r->name);
 	if (!t.has_start) {
 		const char *given = json_str(casus_get(&c, "casus.verzuim.startdatum"));
@@ -66,6 +68,8 @@ int cmd_tijdlijn(struct app *app, int argc, char **argv)
 				argv[0]);
 		goto out;
 	}
+	buf_addf(&out, "Weken zijn schoolweken: vakanties tellen niet mee (vakantieregio %s).\n\n",
+		 app->rules.cal.region ? app->rules.cal.region : "onbekend");
 	buf_adds(&out, "  Datum        Week  Gebeurtenis\n");
 	for (i = 0; i <= t.n; i++) {
 		const struct tl_event *ev = i < t.n ? &t.v[i] : NULL;
@@ -83,13 +87,20 @@ int cmd_tijdlijn(struct app *app, int argc, char **argv)
 			break;
 		buf_adds(&out, "  ");
 		date_fmt_short(&out, ev->day);
-		buf_addf(&out, "  %4d  %s%s\n", ev->week, ev->label, ev->future ? " (gepland)" : "");
+		if (ev->week > 0)
+			buf_addf(&out, "  %4d  %s%s\n", ev->week, ev->label, ev->future ? " (gepland)" : "");
+		else
+			buf_addf(&out, "  vóór  %s%s\n", ev->label, ev->future ? " (gepland)" : "");
 	}
 	ph = ruleset_phase(&app->rules, t.today_week);
 	if (ph) {
 		buf_reset(&line);
-		buf_addf(&line, "Nu: week %d, fase %s (week %d-%d)%s%s.", t.today_week, ph->name, ph->from,
-			 ph->to >= 1000 ? t.today_week : ph->to, ph->desc ? ": " : "", ph->desc ? ph->desc : "");
+		buf_addf(&line, "Nu: schoolweek %d, fase %s (week %d", t.today_week, ph->name, ph->from);
+		if (ph->to >= 1000)
+			buf_adds(&line, " en later");
+		else if (ph->to > ph->from)
+			buf_addf(&line, "-%d", ph->to);
+		buf_addf(&line, ")%s%s.", ph->desc ? ": " : "", ph->desc ? ph->desc : "");
 		buf_addch(&out, '\n');
 		term_wrap(&out, line.s, 0, 0, width);
 	}

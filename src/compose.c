@@ -503,14 +503,15 @@ static int by_date(const void *a, const void *b)
 	return (x->index > y->index) - (x->index < y->index);
 }
 
-static const struct att *scan_att(const struct compose_in *in)
+/* The scan of consent record rec (1-based; 0: any). */
+static const struct att *scan_att(const struct compose_in *in, size_t rec)
 {
 	size_t i;
 
 	if (in->omit_attachments)
 		return NULL;
 	for (i = 0; i < in->natts; i++)
-		if (in->atts[i].consent_scan && in->atts[i].shared)
+		if (in->atts[i].consent_scan && in->atts[i].shared && (!rec || in->atts[i].consent_record == rec))
 			return &in->atts[i];
 	return NULL;
 }
@@ -554,10 +555,16 @@ static void plan_records(struct comp *C, const struct form *f, const json *v)
 		s->form = f;
 		s->record = d[k].rec;
 		s->index = k + 1;
+		if (f->layout->kind == LAYOUT_CONSENT && scan_att(C->in, d[k].index + 1)) {
+			/* each consent record is followed by its own signed scan */
+			buf_reset(&t);
+			word_of(C, W_CONSENT_SCAN_TITLE, NULL, &t);
+			add_section(C, t.s, 2, S_SCAN)->att = scan_att(C->in, d[k].index + 1);
+		}
 	}
 	/* the group heading opens the first record (by index: the array moves) */
-	if (n)
-		C->sec[group].anchor = C->sec[C->nsec - n].anchor;
+	if (n) /* the first record follows the group (a consent's scan may follow each record) */
+		C->sec[group].anchor = C->sec[group + 1].anchor;
 	free(d);
 	buf_release(&t);
 }
@@ -613,9 +620,9 @@ static void plan(struct comp *C)
 
 			s->form = f;
 			s->record = v;
-			if (f->layout->kind == LAYOUT_CONSENT && scan_att(in)) {
+			if (f->layout->kind == LAYOUT_CONSENT && scan_att(in, 0)) {
 				word_of(C, W_CONSENT_SCAN_TITLE, NULL, &t);
-				add_section(C, t.s, 1, S_SCAN)->att = scan_att(in);
+				add_section(C, t.s, 1, S_SCAN)->att = scan_att(in, 0);
 			}
 		}
 	}

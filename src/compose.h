@@ -46,6 +46,7 @@ struct att {
 	size_t npages;       /* PDF */
 	double img_w, img_h; /* image */
 	bool consent_scan;   /* the signed consent form */
+	size_t consent_record; /* ... of this consent record (1-based) */
 };
 
 struct compose_in {
@@ -65,6 +66,7 @@ struct compose_in {
 	bool concept;
 	/* attachments are only named, not included: why (e.g. anonymised copy) */
 	const char *omit_attachments;
+	bool with_log;  /* the checklist also prints the case's sharing log */
 };
 
 /* Compose the whole dossier into doc (empty on entry). */

@@ -20,8 +20,10 @@
 #include "image.h"
 #include "json.h"
 #include "mem.h"
+#include "migrate.h"
 #include "render.h"
 #include "rules.h"
+#include "sharelog.h"
 #include "template.h"
 #include "words.h"
 #include "timeline.h"
@@ -97,10 +99,11 @@ static int probe(struct app *app, struct pdf *pdf, struct att *a, bool concept, 
 static int find_atts(struct app *app, const struct casus *c, struct pdf *pdf, bool concept, bool look,
 		     struct att **out, size_t *n)
 {
-	const json *list = json_get(c->root, "bijlagen"), *it, *scan = casus_get(c, "toestemming.scan");
+	const json *list = json_get(c->root, "bijlagen"), *it, *scan;
+	const json *consents = json_get(c->root, "toestemming");
 	const struct field *kind = formset_field(&app->forms, "bijlagen.soort", &app->err);
-	struct att *a = xcalloc(json_len(list) + 2, sizeof(*a));
-	size_t k = 0;
+	struct att *a = xcalloc(json_len(list) + json_len(consents) + 1, sizeof(*a));
+	size_t k = 0, rec = 0;
 	bool keep;
 	unsigned long long pixels = 0;
 
@@ -127,7 +130,11 @@ static int find_atts(struct app *app, const struct casus *c, struct pdf *pdf, bo
 		if (!keep)
 			a[k - 1].shared = false;
 	}
-	if (json_is_string(scan) && *json_str(scan)) {
+	for (it = json_first(consents); it; it = json_next(it)) {
+		rec++;
+		scan = json_get(it, "scan");
+		if (!json_is_string(scan) || !*json_str(scan))
+			continue;
 		a[k].title = xstrdup("Ondertekende toestemming");
 		a[k].kind = xstrdup("toestemming");
 		a[k].kind_label = xstrdup("scan van de toestemming");
@@ -135,6 +142,7 @@ static int find_atts(struct app *app, const struct casus *c, struct pdf *pdf, bo
 		a[k].path = casus_file_path(c, json_str(scan));
 		a[k].shared = true;
 		a[k].consent_scan = true;
+		a[k].consent_record = rec;
 		*n = ++k;
 		if (look) {
 			if (probe(app, pdf, &a[k - 1], concept, &keep, &pixels))
@@ -180,7 +188,29 @@ void make_result_release(struct make_result *r)
 	free(r->route_name);
 	free(r->table);
 	free(r->school);
+	json_free(r->log);
 	memset(r, 0, sizeof(*r));
+}
+
+/* What went into this dossier, for the sharing log: the documents present and the attachments included. */
+static json *log_entry(struct app *app, const struct casus *c, const struct route *r, const struct make_opts *o,
+		       const struct att *atts, size_t natts, int today)
+{
+	struct check_input in = { &app->rules, &app->forms, c, r->id, casus_region(c), today, NULL };
+	json *e = sharelog_entry(o->meeting ? "agenda" : "maak", r, c->root, today, o->anonymous, o->concept,
+				 o->no_attachments, o->meeting);
+	size_t i;
+
+	for (i = 0; i < r->ndocs; i++) {
+		const struct form *f = formset_get(&app->forms, r->docs[i]);
+
+		if (f && rules_doc_present(&in, f->id))
+			sharelog_add_doc(e, f->title);
+	}
+	for (i = 0; i < natts && !o->anonymous && !o->no_attachments; i++)
+		if (atts[i].shared)
+			sharelog_add_doc(e, atts[i].title);
+	return e;
 }
 
 int make_dossier(struct app *app, const char *path, const struct make_opts *o, struct buf *pdfbytes,
@@ -251,13 +281,19 @@ int make_dossier(struct app *app, const char *path, const struct make_opts *o, s
 	    find_atts(app, &c, pdf, o->concept, !omit, &atts, &natts))
 		goto out;
 	res->warnings = findings_count(&fs, SEV_WARNING);
-	timeline_build(&tl, app->rules.tl, app->rules.ntl, c.root, today);
+	{
+		/* "nu" in the printed dossier is the dossier's date (the cover sheet's), not the printing day */
+		int dday;
+
+		rules_timeline(&app->rules, c.root,
+			       date_parse_iso(json_str(casus_get(&c, "voorblad.datum")), &dday) ? dday : today, &tl);
+	}
 	{
 		bool draft = o->concept && res->errors > 0;
 		struct compose_in in = { &c, &app->forms, &app->rules, r, &app->prof, &t, &fs, &tl,
 					 pdf_metrics(pdf), atts, natts, today, o->anonymous, draft,
 					 o->anonymous ? word(&t, W_OMIT_ANONYMOUS)
-					 : o->no_attachments ? word(&t, W_OMIT_NO_ATTACHMENTS) : NULL };
+					 : o->no_attachments ? word(&t, W_OMIT_NO_ATTACHMENTS) : NULL, o->with_log };
 		struct render_info info;
 
 		if (compose_dossier(&in, &doc, &app->err))
@@ -301,6 +337,7 @@ int make_dossier(struct app *app, const char *path, const struct make_opts *o, s
 		if (doc.nins && attach_merge(pdfbytes, &doc, fa.s, draft ? mark.s : NULL, &app->err))
 			goto out;
 	}
+	res->log = log_entry(app, &c, r, o, atts, natts, today);
 	res->rendered = doc.n;
 	for (i = 0; i < doc.nins; i++)
 		res->inserted += doc.inserts[i].npages;
@@ -376,11 +413,12 @@ static int refuse_own_files(struct app *app, const char *casus, const char *out)
 				    out, json_get_str(it, "titel") ? json_get_str(it, "titel") : file);
 		free(p);
 	}
-	it = casus_get(&c, "toestemming.scan");
-	if (!r && json_is_string(it) && *json_str(it)) {
-		char *p = casus_file_path(&c, json_str(it));
+	migrate_case(c.root, NULL); /* one consent record or a list of them */
+	for (it = json_first(json_get(c.root, "toestemming")); it && !r; it = json_next(it)) {
+		const json *scan = json_get(it, "scan");
+		char *p = json_is_string(scan) && *json_str(scan) ? casus_file_path(&c, json_str(scan)) : NULL;
 
-		if (same_file(&st, p))
+		if (p && same_file(&st, p))
 			r = err_set(&app->err, EXIT_USAGE,
 				    "%s is de scan van de toestemming en wordt niet overschreven; kies een andere naam voor de PDF met -o UIT.pdf",
 				    out);
@@ -388,6 +426,43 @@ static int refuse_own_files(struct app *app, const char *casus, const char *out)
 	}
 	casus_release(&c);
 	return r;
+}
+
+int make_log(struct app *app, const char *casus, const struct make_opts *o)
+{
+	struct casus c = CASUS_INIT;
+	const struct route *r = NULL;
+	struct att *atts = NULL;
+	size_t natts = 0;
+	const json *it;
+	json *e = NULL;
+	bool bad, logged = false;
+
+	bad = casus_load(&c, casus, &app->err) || app_setup_case(app, &c) || !(r = app_route(app, &c, o->route));
+	if (!bad) {
+		/* the attachments the parents let share (the pack names what it could not include) */
+		atts = xcalloc(json_len(json_get(c.root, "bijlagen")) + 1, sizeof(*atts));
+		for (it = json_first(json_get(c.root, "bijlagen")); it; it = json_next(it))
+			if (json_bool(json_get(it, "gedeeld")) && json_get_str(it, "titel")) {
+				atts[natts].title = (char *)json_get_str(it, "titel");
+				atts[natts++].shared = true;
+			}
+		e = log_entry(app, &c, r, o, atts, natts, date_today());
+		logged = true;
+		bad = sharelog_append(casus, e, &app->err) != 0;
+	}
+	if (bad) {
+		if (logged)
+			fprintf(stderr, "dossier: let op: %s\n", app->err.msg.s);
+		else
+			fprintf(stderr, "dossier: let op: het logboek van %s kon niet worden bijgewerkt: %s\n", casus, app->err.msg.s);
+		err_release(&app->err);
+		app->err = (struct err)ERR_INIT;
+	}
+	json_free(e);
+	free(atts);
+	casus_release(&c);
+	return 0;
 }
 
 int make_file(struct app *app, const char *casus, const char *out, const struct make_opts *o,
@@ -400,6 +475,14 @@ int make_file(struct app *app, const char *casus, const char *out, const struct 
 	if (refuse_own_files(app, casus, out) || make_dossier(app, casus, o, &pdf, res) ||
 	    refuse_own_files(app, casus, out) || file_write_atomic(out, pdf.s, pdf.len, &app->err))
 		rc = app->err.code ? app->err.code : EXIT_SYSTEM;
+	else if (res->log && !o->meeting) { /* the agenda logs its cases once the pack is written */
+		/* what was shared, with whom, when; the dossier is made either way, so a failure is a warning */
+		struct err le = ERR_INIT;
+
+		if (sharelog_append(casus, res->log, &le))
+			fprintf(stderr, "dossier: let op: het dossier is gemaakt, maar %s\n", le.msg.s);
+		err_release(&le);
+	}
 	res->bytes = pdf.len;
 	buf_release(&pdf);
 	return rc;

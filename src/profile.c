@@ -130,6 +130,8 @@ void profile_release(struct profile *p)
 	ini_free(p->ini);
 	free(p->id);
 	free(p->name);
+	free(p->home);
+	free(p->home_sec);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -138,11 +140,39 @@ const char *profile_get(const struct profile *p, const char *section, const char
 	return p ? ini_get(p->ini, section, key) : NULL;
 }
 
+void profile_set_home(struct profile *p, const char *home)
+{
+	struct buf sec = BUF_INIT;
+
+	free(p->home);
+	free(p->home_sec);
+	p->home = home && *home ? xstrdup(home) : NULL;
+	p->home_sec = NULL;
+	if (p->home) {
+		/* looked up for every {name}: decide once whether the section is there */
+		buf_addf(&sec, "woongemeente %s", p->home);
+		if (ini_has_section(p->ini, sec.s))
+			p->home_sec = buf_detach(&sec, NULL);
+	}
+	buf_release(&sec);
+}
+
 const char *profile_name(void *profile, const char *name)
 {
 	const struct profile *p = profile;
-	const char *v = profile_get(p, "namen", name);
+	const char *v = NULL;
 
+	if (p && p->home_sec)
+		v = profile_get(p, p->home_sec, name);
+	if (!v)
+		v = profile_get(p, "namen", name);
+	if (!v && strchr(name, '.') && name[0] != '.') {
+		/* {doorbraaktafel.leden}: a key of another section */
+		char *sec = xstrndup(name, (size_t)(strchr(name, '.') - name));
+
+		v = profile_get(p, sec, strchr(name, '.') + 1);
+		free(sec);
+	}
 	return v ? v : profile_get(p, "regio", name);
 }
 

@@ -8,6 +8,13 @@
  * details ([loket]), who sits at each table, label overrides ([labels])
  * and rule severities ([regels]). No region's name is written in C.
  *
+ * A profile is one partnership in one municipality (SPPOH in Rijswijk,
+ * SWVZHW in Den Haag, ...). [regio] names its route set (routes = a file
+ * in forms/) and its holiday region. What depends on where the pupil
+ * lives (the youth-care partner, the jeugdregisseur) is in sections
+ * [woongemeente <id>]; profile_set_home() picks one, and {names} are
+ * then looked up there first.
+ *
  * The user configuration holds personal defaults: region and route for
  * new cases, the school's details to prefill ([school]).
  */
@@ -25,16 +32,23 @@ struct profile {
 	char *id;         /* "den-haag" */
 	char *name;       /* "Den Haag" */
 	struct ini *ini;
+	char *home;       /* the pupil's municipality of residence (choice key), or NULL */
+	char *home_sec;   /* "woongemeente <home>" when the profile has that section, else NULL */
 };
-#define PROFILE_INIT { NULL, NULL, NULL }
+#define PROFILE_INIT { NULL, NULL, NULL, NULL, NULL }
 
 /* Load forms/regio/<id>.ini below datadir. Unknown id: exit 2 with the list. */
 int profile_load(struct profile *p, const char *datadir, const char *id, struct err *e);
 void profile_release(struct profile *p);
 /* A value from the profile; NULL when absent. */
 const char *profile_get(const struct profile *p, const char *section, const char *key);
-/* {name} lookup for forms and templates: [namen] first, then [regio]. */
+/*
+ * {name} lookup for forms and templates: [woongemeente <home>], then
+ * [namen], then "section.key" ({doorbraaktafel.leden}), then [regio].
+ */
 const char *profile_name(void *profile, const char *name);
+/* Set the pupil's municipality of residence (NULL: none). */
+void profile_set_home(struct profile *p, const char *home);
 
 /* The ids of all profiles, sorted; caller frees each and the array. */
 char **profile_list(const char *datadir, size_t *n);

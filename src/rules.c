@@ -99,8 +99,10 @@ static struct finding *report_as(struct ctx *C, const char *code, const char *do
 	struct finding *f;
 	va_list ap;
 
-	if (r->message) {
-		fill(&msg, r->message, vars);
+	const char *own = (!code || !strcmp(code, r->code)) ? r->message : json_get_str(r->messages, code);
+
+	if (own) {
+		fill(&msg, own, vars);
 	} else {
 		va_start(ap, fmt);
 		buf_vaddf(&msg, fmt, ap);
@@ -300,7 +302,7 @@ static void walk_required(struct ctx *C, const struct form *form, const struct f
 bool rules_doc_present(const struct check_input *in, const char *id)
 {
 	const struct form *form = formset_get(in->fs, id);
-	struct expr_env env = { in->c->root, NULL, in->route, in->region };
+	struct expr_env env = { in->c->root, NULL, in->route, in->region, NULL };
 	const json *v;
 
 	if (!form)
@@ -379,7 +381,7 @@ static void check_requirement(struct ctx *C)
 		return;
 	}
 	C->env.record = NULL;
-	if (!expr_eval(x, &C->env))
+	if (!expr_holds_or_unknown(x, &C->env))
 		report(C, param_str(C->rule, "veld"), NULL, NULL, "Niet voldaan aan: %s", src);
 	expr_free(x);
 }
@@ -524,22 +526,35 @@ struct signer {
 	bool yes;
 };
 
+static void check_consent_record(struct ctx *C, const json *t, size_t rec);
+
+/* Each consent record is checked on its own: who had to sign on its date. */
 static void check_consent(struct ctx *C)
+{
+	const json *list = json_get(C->root, "toestemming"), *t;
+	size_t rec = 0;
+
+	for (t = json_first(list); t; t = json_next(t))
+		if (json_is_object(t))
+			check_consent_record(C, t, ++rec);
+}
+
+static void check_consent_record(struct ctx *C, const json *t, size_t rec)
 {
 	int with_child = (int)param_num(C->rule, "leerling_tekent_mee_vanaf", 12);
 	int child_alone = (int)param_num(C->rule, "leerling_alleen_vanaf", 16);
-	const json *t = json_get(C->root, "toestemming");
 	const json *holders = json_get(get(C, "casus"), "ouders"), *it, *s;
 	const json *signers = json_get(t, "ondertekenaars");
 	bool disagree = json_bool(json_get(t, "ouders_oneens"));
 	int birth, day, age;
 	size_t nholders = 0, nyes = 0, idx = 0;
-	struct buf missing = BUF_INIT;
+	struct buf missing = BUF_INIT, sfield = BUF_INIT;
 
 	if (!value_filled(t))
 		return; /* the document rule reports it */
 	if (!get_date(C, "casus.leerling.geboortedatum", &birth))
 		return;
+	buf_addf(&sfield, "toestemming[%zu].ondertekenaars", rec);
 	if (!date_parse_iso(json_get_str(t, "datum"), &day))
 		day = C->in->today;
 	age = date_age(birth, day);
@@ -562,7 +577,7 @@ static void check_consent(struct ctx *C)
 			} else if (found) {
 				const char *vars[] = { "naam", name, NULL };
 
-				report_as(C, "toestemming-geweigerd", "toestemming", "toestemming.ondertekenaars", vars, NULL,
+				report_as(C, "toestemming-geweigerd", "toestemming", sfield.s, vars, NULL,
 					  "%s (met gezag) geeft geen toestemming. Zonder die toestemming mag het dossier niet gedeeld worden.",
 					  name);
 			} else {
@@ -572,10 +587,11 @@ static void check_consent(struct ctx *C)
 			}
 		}
 		if (!nholders) {
-			report_as(C, "gezag-onbekend", "casus", "casus.ouders", NULL, "dossier invullen {casus} casus",
+			if (rec == 1) /* about the case, not about this record */
+				report_as(C, "gezag-onbekend", "casus", "casus.ouders", NULL, "dossier invullen {casus} casus",
 				  "Bij de ouders staat niemand met gezag; dan is niet na te gaan wie toestemming moet geven.");
 		} else if (!nyes && missing.len) {
-			report_as(C, "toestemming-gezag", "toestemming", "toestemming.ondertekenaars", NULL,
+			report_as(C, "toestemming-gezag", "toestemming", sfield.s, NULL,
 				  "dossier invullen {casus} toestemming",
 				  "Geen toestemming van een ouder of verzorger met gezag (nodig van: %s).", missing.s);
 		} else if (missing.len) {
@@ -585,7 +601,7 @@ static void check_consent(struct ctx *C)
 			if (!disagree)
 				soft.sev = SEV_WARNING;
 			C->rule = &soft;
-			report_as(C, "toestemming-tweede-ouder", "toestemming", "toestemming.ondertekenaars", NULL,
+			report_as(C, "toestemming-tweede-ouder", "toestemming", sfield.s, NULL,
 				  "dossier invullen {casus} toestemming",
 				  disagree ? "Toestemming van %s ontbreekt. Omdat de ouders het oneens zijn, is de toestemming van iedereen met gezag nodig."
 					   : "Toestemming van %s ontbreekt. Bij gezamenlijk gezag kan één ouder volstaan als er geen signalen zijn dat de ouders het oneens zijn; vraag het na.",
@@ -603,7 +619,7 @@ static void check_consent(struct ctx *C)
 				child = true;
 		}
 		if (!child)
-			report_as(C, "toestemming-leerling", "toestemming", "toestemming.ondertekenaars", NULL,
+			report_as(C, "toestemming-leerling", "toestemming", sfield.s, NULL,
 				  "dossier invullen {casus} toestemming",
 				  age >= child_alone
 					  ? "De leerling is %d jaar en geeft vanaf %d jaar zelf toestemming; die ontbreekt."
@@ -627,7 +643,7 @@ static void check_consent(struct ctx *C)
 
 			soft.sev = SEV_WARNING;
 			C->rule = &soft;
-			buf_addf(&field, "toestemming.ondertekenaars[%zu].naam", idx);
+			buf_addf(&field, "toestemming[%zu].ondertekenaars[%zu].naam", rec, idx);
 			report_as(C, "toestemming-naam", "toestemming", field.s, NULL, "dossier invullen {casus} toestemming",
 				  "%s tekent als ouder met gezag, maar staat niet zo bij de ouders in de casusgegevens. Controleer de schrijfwijze en het gezag.",
 				  name);
@@ -636,6 +652,7 @@ static void check_consent(struct ctx *C)
 		buf_release(&field);
 	}
 	buf_release(&missing);
+	buf_release(&sfield);
 }
 
 /* ---- kind: offerte — split costs and totals that add up ------------------- */
@@ -837,7 +854,7 @@ static unsigned long long check_file(struct ctx *C, const char *stored, const ch
 
 static void check_files(struct ctx *C)
 {
-	const json *it, *scan = get(C, "toestemming.scan");
+	const json *it, *scan;
 	size_t n = 0;
 	unsigned long long pixels = 0;
 
@@ -869,8 +886,20 @@ static void check_files(struct ctx *C)
 		buf_release(&field);
 		buf_release(&name);
 	}
-	if (json_is_string(scan) && *json_str(scan))
-		pixels += check_file(C, json_str(scan), "Scan van de toestemming", "toestemming.scan");
+	n = 0;
+	for (it = json_first(json_get(C->root, "toestemming")); it; it = json_next(it)) {
+		struct buf field = BUF_INIT, name = BUF_INIT;
+
+		scan = json_get(it, "scan");
+		n++;
+		if (!json_is_string(scan) || !*json_str(scan))
+			continue;
+		buf_addf(&field, "toestemming[%zu].scan", n);
+		buf_addf(&name, "Scan van toestemming %zu", n);
+		pixels += check_file(C, json_str(scan), name.s, field.s);
+		buf_release(&field);
+		buf_release(&name);
+	}
 	if (pixels > IMAGE_MAX_PIXELS_DOSSIER) {
 		const char *vars[] = { NULL };
 
@@ -891,12 +920,111 @@ static void check_week_window(struct ctx *C)
 
 	if (!get_date(C, sp, &start) || !get_date(C, p, &day))
 		return;
-	week = timeline_week(start, day);
+	week = timeline_week(&C->in->rs->cal, start, day);
 	snprintf(wk, sizeof(wk), "%d", week);
 	snprintf(lo, sizeof(lo), "%d", from);
 	snprintf(hi, sizeof(hi), "%d", to);
 	if (week < from || week > to)
 		report(C, p, vars, NULL, "Dit valt in week %d van het verzuim; verwacht is week %d tot en met %d.", week, from, to);
+}
+
+/* ---- kind: toestemming_tijd — a consent before the sharing it allows ---- */
+
+/* Did anyone consent in this record? */
+static bool consented(const json *t)
+{
+	const json *s;
+
+	for (s = json_first(json_get(t, "ondertekenaars")); s; s = json_next(s))
+		if (json_bool(json_get(s, "akkoord")))
+			return true;
+	return false;
+}
+
+static bool has_value(const json *arr, const char *v)
+{
+	const json *it;
+
+	for (it = json_first(arr); it; it = json_next(it))
+		if (json_str(it) && !strcmp(json_str(it), v))
+			return true;
+	return false;
+}
+
+int rules_consent_for(const json *root, const char *recipient, int day)
+{
+	const json *t;
+	int k = 0, best = 0, d, until;
+
+	for (t = json_first(json_get(root, "toestemming")); t; t = json_next(t)) {
+		k++;
+		if (!has_value(json_get(t, "ontvangers"), recipient) || !consented(t) ||
+		    !date_parse_iso(json_get_str(t, "datum"), &d) || d > day)
+			continue;
+		if (date_parse_iso(json_get_str(t, "geldig_tot"), &until) && until < day)
+			continue;
+		best = k; /* the latest record that covers it */
+	}
+	return best;
+}
+
+static void check_consent_timing(struct ctx *C)
+{
+	const json *cover = json_get(C->rule->params, "dekking"), *it, *t;
+
+	for (it = json_first(cover); it; it = json_next(it)) {
+		const char *to = json_get_str(it, "ontvanger"), *what = json_get_str(it, "wat");
+		const char *dpath = json_get_str(it, "datum");
+		int day, d, until, k = 0, first = 0, first_day = 0, late_until = 0, late_k = 0;
+		struct buf code = BUF_INIT, field = BUF_INIT, a = BUF_INIT, b = BUF_INIT, c = BUF_INIT;
+		const char *who;
+
+		if (!to || !dpath || !get_date(C, dpath, &day))
+			continue;
+		if (json_get(it, "routes") && !has_value(json_get(it, "routes"), C->in->route))
+			continue;
+		who = choice_label(C, "toestemming.ontvangers", to);
+		for (t = json_first(json_get(C->root, "toestemming")); t; t = json_next(t)) {
+			k++;
+			if (!has_value(json_get(t, "ontvangers"), to) || !consented(t) ||
+			    !date_parse_iso(json_get_str(t, "datum"), &d))
+				continue;
+			if (!first || d < first_day)
+				first = k, first_day = d;
+			if (d <= day && date_parse_iso(json_get_str(t, "geldig_tot"), &until) && until < day)
+				late_k = k, late_until = until;
+		}
+		if (!first || rules_consent_for(C->root, to, day))
+			goto next; /* none at all is reported by the rules on the recipients */
+		date_fmt_short(&b, day);
+		if (first_day > day) {
+			const char *vars[] = { "wie", who, "wat", what ? what : dpath, "datum", NULL, "op", b.s, NULL };
+
+			date_fmt_short(&a, first_day);
+			vars[5] = a.s;
+			buf_addf(&code, "%s-%s", C->rule->code, to);
+			buf_addf(&field, "toestemming[%d].datum", first);
+			report_as(C, code.s, "toestemming", field.s, vars, "dossier invullen {casus} toestemming",
+				  "De toestemming om te delen met %s is van %s, na %s (%s). Een toestemming moet er zijn vóór het delen dat ze toestaat.",
+				  who, a.s, what ? what : dpath, b.s);
+		} else if (late_k) {
+			const char *vars[] = { "wie", who, "wat", what ? what : dpath, "tot", NULL, "op", b.s, NULL };
+
+			date_fmt_short(&c, late_until);
+			vars[5] = c.s;
+			buf_addf(&code, "%s-%s-verlopen", C->rule->code, to);
+			buf_addf(&field, "toestemming[%d].geldig_tot", late_k);
+			report_as(C, code.s, "toestemming", field.s, vars, "dossier invullen {casus} toestemming",
+				  "De toestemming om te delen met %s gold tot %s en is dus verlopen op %s (%s).",
+				  who, c.s, what ? what : dpath, b.s);
+		}
+next:
+		buf_release(&code);
+		buf_release(&field);
+		buf_release(&a);
+		buf_release(&b);
+		buf_release(&c);
+	}
 }
 
 /* ---- the kinds table --------------------------------------------------- */
@@ -910,6 +1038,7 @@ static const char *const p_advice[] = { "advies_datum", NULL };
 static const char *const p_order[] = { "eerder", "later", NULL };
 static const char *const p_week[] = { "pad", "start", NULL };
 static const char *const p_none[] = { NULL };
+static const char *const p_cover[] = { "dekking", NULL };
 
 static const struct rule_kind kinds[] = {
 	{ "formulier", p_form, check_form },
@@ -924,6 +1053,7 @@ static const struct rule_kind kinds[] = {
 	{ "volgorde", p_order, check_order },
 	{ "bijlagen", p_none, check_files },
 	{ "weekvenster", p_week, check_week_window },
+	{ "toestemming_tijd", p_cover, check_consent_timing },
 };
 
 /* ---- loading ------------------------------------------------------------ */
@@ -970,7 +1100,7 @@ static int load_rule(struct ruleset *rs, const json *o, struct rule *r, const st
 		"code", "soort", "routes", "voorwaarde", "ernst", "document", "waarom", "melding", "oplossing",
 		"formulier", "pad", "eis", "veld", "bijlage", "of_ingevuld", "rollen", "in_een_overleg",
 		"advies_datum", "leerling_tekent_mee_vanaf", "leerling_alleen_vanaf", "eerder", "later", "lijst",
-		"start", "van_week", "tot_week", "toelichting", "categorieen", "opgegeven",
+		"start", "van_week", "tot_week", "toelichting", "categorieen", "opgegeven", "meldingen", "dekking",
 	};
 	const char *code = json_get_str(o, "code"), *kind = json_get_str(o, "soort"), *sev = json_get_str(o, "ernst");
 	const json *m, *routes = json_get(o, "routes");
@@ -1043,9 +1173,129 @@ static int load_rule(struct ruleset *rs, const json *o, struct rule *r, const st
 			      : json_get_str(o, "formulier") ? json_get_str(o, "formulier") : "dossier");
 	r->why = json_get_str(o, "waarom") ? xstrdup(json_get_str(o, "waarom")) : NULL;
 	r->message = json_get_str(o, "melding") ? xstrdup(json_get_str(o, "melding")) : NULL;
+	if (json_get(o, "meldingen")) {
+		const json *mm = json_get(o, "meldingen");
+
+		if (!json_is_object(mm))
+			return rule_error(e, rs->file, code, "'meldingen' is een groep {\"code\": \"tekst\"}");
+		for (m = json_first(mm); m; m = json_next(m))
+			if (!json_is_string(m) || strncmp(json_key(m), code, strlen(code)))
+				return rule_error(e, rs->file, code,
+						  "'meldingen': '%s' moet een tekst zijn bij een code die met '%s' begint",
+						  json_key(m), code);
+		r->messages = json_dup(mm);
+	}
 	r->fix = json_get_str(o, "oplossing") ? xstrdup(json_get_str(o, "oplossing")) : NULL;
 	r->params = json_dup(o);
 	return 0;
+}
+
+/* The index of the rule with this code in a "regels" array, or -1. */
+static long rule_index(const json *rules, const char *code)
+{
+	const json *it;
+	long i = 0;
+
+	for (it = json_first(rules); it; it = json_next(it), i++)
+		if (code && json_get_str(it, "code") && !strcmp(json_get_str(it, "code"), code))
+			return i;
+	return -1;
+}
+
+static int merge_error(struct err *e, const char *file, const char *fmt, const char *what)
+{
+	struct buf b = BUF_INIT;
+
+	buf_addf(&b, fmt, what);
+	err_set(e, EXIT_SYSTEM, "%s: %s", file, b.s);
+	buf_release(&b);
+	return -1;
+}
+
+/*
+ * A route set may build on another ("basis": "routes.json", a file in the
+ * same folder): its own "routes", "fasen", "drempels" and "tijdlijn"
+ * replace the base's; "weg" drops base rules by code, "wijzig" changes
+ * properties of base rules ({code: {key: value}}), and its "regels" replace
+ * base rules with the same code or are added. The result is one document.
+ */
+static int load_routes_doc(const char *file, json **out, int depth, struct err *e)
+{
+	static const char *const replaced[] = { "routes", "fasen", "drempels", "tijdlijn", "toelichting" };
+	json *doc = NULL, *base = NULL, *rules;
+	const char *bname;
+	const json *it, *m;
+	char *dir, *bfile;
+	size_t i;
+
+	*out = NULL;
+	if (json_load_file(file, 1u << 20, &doc, e))
+		return -1;
+	bname = json_get_str(doc, "basis");
+	if (!bname) {
+		*out = doc;
+		return 0;
+	}
+	if (depth > 4 || strchr(bname, '/') || !*bname || bname[0] == '.') {
+		merge_error(e, file, "'basis' noemt een ander bestand in dezelfde map, niet '%s'", bname);
+		goto bad;
+	}
+	dir = path_dirname(file);
+	bfile = path_join(dir, bname);
+	free(dir);
+	i = (size_t)load_routes_doc(bfile, &base, depth + 1, e);
+	free(bfile);
+	if (i)
+		goto bad;
+	for (i = 0; i < sizeof(replaced) / sizeof(replaced[0]); i++)
+		if (json_get(doc, replaced[i]))
+			json_set(base, replaced[i], json_dup(json_get(doc, replaced[i])));
+	rules = json_get(base, "regels");
+	if (!json_is_array(rules)) {
+		merge_error(e, file, "de basis %s heeft geen 'regels'", bname);
+		goto bad;
+	}
+	for (it = json_first(json_get(doc, "weg")); it; it = json_next(it)) {
+		long k = rule_index(rules, json_str(it));
+
+		if (k < 0) {
+			merge_error(e, file, "'weg': de basis heeft geen regel '%s'", json_str(it) ? json_str(it) : "?");
+			goto bad;
+		}
+		json_remove_at(rules, (size_t)k);
+	}
+	for (it = json_first(json_get(doc, "wijzig")); it; it = json_next(it)) {
+		long k = rule_index(rules, json_key(it));
+
+		if (k < 0 || !json_is_object(it)) {
+			merge_error(e, file, "'wijzig': de basis heeft geen regel '%s'", json_key(it));
+			goto bad;
+		}
+		for (m = json_first(it); m; m = json_next(m))
+			json_set(json_at(rules, (size_t)k), json_key(m), json_dup(m));
+	}
+	{
+		/* the base's rules in their order, each replaced by the derived one of the same code; then the new ones */
+		const json *own = json_get(doc, "regels");
+		json *merged = json_new_array();
+
+		for (it = json_first(rules); it; it = json_next(it)) {
+			long k = rule_index(own, json_get_str(it, "code"));
+
+			json_append(merged, json_dup(k >= 0 ? json_at(own, (size_t)k) : it));
+		}
+		for (it = json_first(own); it; it = json_next(it))
+			if (rule_index(rules, json_get_str(it, "code")) < 0)
+				json_append(merged, json_dup(it));
+		json_set(base, "regels", merged);
+	}
+	json_free(doc);
+	*out = base;
+	return 0;
+bad:
+	json_free(doc);
+	json_free(base);
+	return -1;
 }
 
 int ruleset_load(struct ruleset *rs, const char *file, const struct formset *fs, struct err *e)
@@ -1057,7 +1307,7 @@ int ruleset_load(struct ruleset *rs, const char *file, const struct formset *fs,
 
 	memset(rs, 0, sizeof(*rs));
 	rs->file = xstrdup(file);
-	if (json_load_file(file, 1u << 20, &doc, e))
+	if (load_routes_doc(file, &doc, 0, e))
 		goto out;
 	routes = json_get(doc, "routes");
 	rules = json_get(doc, "regels");
@@ -1083,6 +1333,7 @@ int ruleset_load(struct ruleset *rs, const char *file, const struct formset *fs,
 		rt->table = xstrdup(json_get_str(it, "tafel") ? json_get_str(it, "tafel") : name);
 		rt->desc = json_get_str(it, "omschrijving") ? xstrdup(json_get_str(it, "omschrijving")) : NULL;
 		rt->docs = str_array(docs, &rt->ndocs);
+		rt->recipients = str_array(json_get(it, "ontvangers"), &rt->nrecipients);
 		for (k = 0; k < rt->ndocs; k++)
 			if (!formset_get(fs, rt->docs[k])) {
 				rule_error(e, file, NULL, "route '%s': onbekend document '%s'", id, rt->docs[k]);
@@ -1148,6 +1399,31 @@ int ruleset_load(struct ruleset *rs, const char *file, const struct formset *fs,
 			rs->phases[i].to = (int)json_num(to);
 		}
 	}
+	{
+		const json *th = json_get(doc, "drempels");
+
+		i = 0;
+		rs->thresholds = xcalloc(json_len(th) ? json_len(th) : 1, sizeof(*rs->thresholds));
+		for (it = json_first(th); it; it = json_next(it), i++) {
+			struct tl_threshold *t = &rs->thresholds[i];
+			const char *label = json_get_str(it, "label"), *q = json_get_str(it, "grootheid");
+			const json *more = json_get(it, "meer_dan"), *from = json_get(it, "vanaf");
+
+			rs->nthresholds = i + 1;
+			if (!label || !q || json_is_number(more) == json_is_number(from)) {
+				rule_error(e, file, NULL, "drempel %zu heeft 'label', 'grootheid' en 'meer_dan' of 'vanaf' nodig", i + 1);
+				goto out;
+			}
+			t->q = timeline_quantity_find(q);
+			if (t->q < 0) {
+				rule_error(e, file, NULL, "drempel %zu: onbekende grootheid '%s'", i + 1, q);
+				goto out;
+			}
+			t->label = xstrdup(label);
+			t->inclusive = json_is_number(from);
+			t->limit = json_num(t->inclusive ? from : more);
+		}
+	}
 	r = 0;
 out:
 	json_free(doc);
@@ -1209,6 +1485,8 @@ int ruleset_apply_profile(struct ruleset *rs, const struct profile *p, struct er
 		expand_names(&rs->tl[i].label, p);
 	for (i = 0; i < rs->nphases; i++)
 		expand_names(&rs->phases[i].desc, p);
+	for (i = 0; i < rs->nthresholds; i++)
+		expand_names(&rs->thresholds[i].label, p);
 	for (i = 0; i < rs->nrules; i++) {
 		struct rule *r = &rs->rules[i];
 		const char *v = profile_get(p, "regels", r->code);
@@ -1216,6 +1494,33 @@ int ruleset_apply_profile(struct ruleset *rs, const struct profile *p, struct er
 		expand_names(&r->why, p);
 		expand_names(&r->message, p);
 		expand_names(&r->fix, p);
+		if (json_get(r->params, "dekking")) {
+			json *it;
+
+			for (it = json_first(json_get(r->params, "dekking")); it; it = json_next(it)) {
+				char *t = json_get_str(it, "wat") ? xstrdup(json_get_str(it, "wat")) : NULL;
+
+				if (!t)
+					continue;
+				expand_names(&t, p);
+				json_set(it, "wat", json_new_string(t));
+				free(t);
+			}
+		}
+		if (r->messages) {
+			json *fresh = json_new_object();
+			const json *m;
+
+			for (m = json_first(r->messages); m; m = json_next(m)) {
+				char *t = xstrdup(json_str(m));
+
+				expand_names(&t, p);
+				json_set(fresh, json_key(m), json_new_string(t));
+				free(t);
+			}
+			json_free(r->messages);
+			r->messages = fresh;
+		}
 		if (!v)
 			continue;
 		if (!strcmp(v, "fout"))
@@ -1256,6 +1561,9 @@ void ruleset_release(struct ruleset *rs)
 		for (k = 0; k < rt->ndocs; k++)
 			free(rt->docs[k]);
 		free(rt->docs);
+		for (k = 0; k < rt->nrecipients; k++)
+			free(rt->recipients[k]);
+		free(rt->recipients);
 	}
 	free(rs->routes);
 	for (i = 0; i < rs->nrules; i++) {
@@ -1269,6 +1577,7 @@ void ruleset_release(struct ruleset *rs)
 		free(r->document);
 		free(r->why);
 		free(r->message);
+		json_free(r->messages);
 		free(r->fix);
 		json_free(r->params);
 	}
@@ -1283,6 +1592,10 @@ void ruleset_release(struct ruleset *rs)
 		free(rs->phases[i].desc);
 	}
 	free(rs->phases);
+	for (i = 0; i < rs->nthresholds; i++)
+		free(rs->thresholds[i].label);
+	free(rs->thresholds);
+	calendar_release(&rs->cal);
 	free(rs->file);
 	memset(rs, 0, sizeof(*rs));
 }
@@ -1353,6 +1666,11 @@ bool rules_form_needed(const struct check_input *in, const char *form_id)
 	return false;
 }
 
+void rules_timeline(const struct ruleset *rs, const json *root, int today, struct timeline *t)
+{
+	timeline_build(t, rs->tl, rs->ntl, &rs->cal, rs->thresholds, rs->nthresholds, root, today);
+}
+
 size_t rules_att_reqs(const struct check_input *in, struct att_req *out, size_t max)
 {
 	struct ctx C;
@@ -1376,13 +1694,18 @@ size_t rules_att_reqs(const struct check_input *in, struct att_req *out, size_t 
 void rules_check(const struct check_input *in, struct findings *out)
 {
 	struct ctx C;
+	struct timeline tl;
 	size_t i;
 
 	ctx_init(&C, in, out);
+	/* quantities and school weeks for the conditions; no threshold events needed here */
+	timeline_build(&tl, in->rs->tl, in->rs->ntl, &in->rs->cal, NULL, 0, in->c->root, in->today);
+	C.env.tl = &tl;
 	formset_validate_named(in->fs, in->c->root, in->casus_arg, out);
 	for (i = 0; i < in->rs->nrules; i++) {
 		C.rule = &in->rs->rules[i];
 		if (rule_applies(C.rule, &C))
 			C.rule->kind->check(&C);
 	}
+	timeline_release(&tl);
 }

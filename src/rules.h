@@ -36,6 +36,8 @@ struct route {
 	char *desc;
 	char **docs;     /* form ids in print order */
 	size_t ndocs;
+	char **recipients; /* "ontvangers": the tables it shares with (choices of toestemming.ontvangers) */
+	size_t nrecipients;
 };
 
 struct rule_kind;
@@ -50,7 +52,8 @@ struct rule {
 	bool off;        /* switched off by the region */
 	char *document;  /* where findings are grouped */
 	char *why;       /* "waarom" */
-	char *message;   /* "melding": replaces the kind's default text */
+	char *message;   /* "melding": replaces the default text of the rule's own code */
+	json *messages;  /* "meldingen": { code: text } for the other codes it reports */
 	char *fix;       /* "oplossing" */
 	json *params;    /* the rule's own JSON object (owned) */
 };
@@ -65,8 +68,11 @@ struct ruleset {
 	size_t ntl;
 	struct tl_phase *phases;
 	size_t nphases;
+	struct tl_threshold *thresholds; /* "drempels" */
+	size_t nthresholds;
+	struct calendar cal;             /* the profile's school holidays */
 };
-#define RULESET_INIT { NULL, NULL, 0, NULL, 0, NULL, 0, NULL, 0 }
+#define RULESET_INIT { NULL, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, CALENDAR_INIT }
 
 /* The phase of a week (NULL when none covers it). */
 const struct tl_phase *ruleset_phase(const struct ruleset *rs, int week);
@@ -91,6 +97,9 @@ struct check_input {
 	const char *casus_arg;   /* the case file as the user named it, for fixes */
 };
 
+/* The case's timeline with the ruleset's calendar and thresholds (for tijdlijn and maak). */
+void rules_timeline(const struct ruleset *rs, const json *root, int today, struct timeline *t);
+
 /* Validate values and apply every rule of the route; findings are added to out. */
 void rules_check(const struct check_input *in, struct findings *out);
 
@@ -99,6 +108,13 @@ void rules_check(const struct check_input *in, struct findings *out);
  * names it, or a rule of kind bijlage for the attachments form)?
  */
 bool rules_form_needed(const struct check_input *in, const char *form_id);
+
+/*
+ * The consent record (1-based) that covers sharing with `recipient` (a
+ * choice of toestemming.ontvangers) on `day`: someone consented, dated on
+ * or before day, still valid then; the latest such. 0: none.
+ */
+int rules_consent_for(const json *root, const char *recipient, int day);
 
 /* A document the route asks for as an attachment: an applying rule of kind "bijlage". */
 struct att_req {

@@ -23,7 +23,7 @@ expect_out "route    Doorbraaktafel \(spoor 1\)" "route spoor 1"
 
 run "$DOSSIER" nieuw "$T/d.json" --regio atlantis
 expect_code 2 "onbekende regio: code 2"
-expect_err "onbekende regio 'atlantis' \(bekend: den-haag, leidschendam-voorburg, rijswijk\)" "onbekende regio noemt de bekende"
+expect_err "onbekende regio 'atlantis' \(bekend: den-haag, hoeksche-waard, leidschendam-voorburg, rijswijk, swvzhw-den-haag, swvzhw-leidschendam-voorburg, swvzhw-rijswijk\)" "onbekende regio noemt de bekende"
 check "bij een fout wordt geen bestand gemaakt" test ! -e "$T/d.json"
 
 run "$DOSSIER" nieuw "$T/d.json" --route doorbraak

@@ -4,7 +4,7 @@
 
 run "$DOSSIER" formulieren
 expect_code 0 "formulieren slaagt"
-for f in casus voorblad "mdo\[n\]" zienswijze smw toestemming offerte oplegger "bijlagen\[n\]"; do
+for f in casus voorblad "mdo\[n\]" zienswijze smw "toestemming\[n\]" offerte oplegger "bijlagen\[n\]"; do
 	expect_out "^$f " "formulier $f staat in de lijst"
 done
 expect_out "\* casus\.leerling\.geboortedatum +datum" "verplichte velden met pad en type"
@@ -16,8 +16,12 @@ expect_out "jeugdhulp of CJG" "Den Haag: CJG"
 
 run "$DOSSIER" formulieren --regio leidschendam-voorburg smw
 expect_out "jeugdhulp of WIJZ" "Leidschendam-Voorburg: WIJZ in plaats van CJG"
+run "$DOSSIER" formulieren --regio swvzhw-rijswijk mdo
+expect_out "JES-verslag" "SWVZHW Rijswijk (voortgezet onderwijs): JES in plaats van MDO"
 run "$DOSSIER" formulieren --regio rijswijk mdo
-expect_out "JES-verslag" "Rijswijk: JES in plaats van MDO"
+expect_out "MDO-verslag" "SPPOH Rijswijk (primair onderwijs): MDO"
+run "$DOSSIER" formulieren --regio hoeksche-waard mdo
+expect_out "ZAT-verslag" "Hoeksche Waard: ZAT"
 
 run "$DOSSIER" formulieren bestaatniet
 expect_code 2 "onbekend formulier: code 2"

@@ -152,10 +152,11 @@ rows=$(echo "$g" | grep -oE 'Kostenregel [0-9]+ ' | grep -oE '[0-9]+' | sort -n 
 check "alle 200 kostenregels staan erin" test "$rows" = 200
 att=$(echo "$g" | grep -oE 'Deelnemer [0-9]+ Ünal-Şahin' | sort -u | wc -l)
 check "alle 30 deelnemers staan erin" test "$att" = 30
-check "de tabelkop herhaalt zich op elke pagina van de offerte" sh -c "test \$(echo \"\$0\" | grep -c '^Omschrijving\$') -ge 4" "$g"
+echo "$g" >"$T/groot.txt" # the text is longer than one command-line argument may be
+check "de tabelkop herhaalt zich op elke pagina van de offerte" sh -c "test \$(grep -c '^Omschrijving\$' \"\$0\") -ge 4" "$T/groot.txt"
 total=0
 i=1
 while [ $i -le 200 ]; do total=$((total + i * 1250)); i=$((i + 1)); done
 euros=$(printf "%d" $((total / 100)) | sed ':a;s/\B[0-9]\{3\}\>/.&/;ta')
-check "het totaal van 200 regels klopt (€ $euros,00)" sh -c "echo \"\$0\" | grep -qF '€ $euros,00'" "$g"
+check "het totaal van 200 regels klopt (€ $euros,00)" grep -qF "€ $euros,00" "$T/groot.txt"
 finish

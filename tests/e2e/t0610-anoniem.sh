@@ -23,8 +23,8 @@ gen() { # FILE FIRST LAST PARENT1 PARENT2 BIRTH PHONE
 	cp adviestafel.json "$1"
 	"$DOSSIER" zet "$1" "casus.leerling.voornaam=$2" "casus.leerling.achternaam=$3" \
 		"casus.ouders[1].naam=$4" "casus.ouders[2].naam=$5" "casus.leerling.geboortedatum=$6" \
-		"casus.ouders[1].telefoon=$7" "toestemming.ondertekenaars[1].naam=$4" \
-		"toestemming.ondertekenaars[2].naam=$5" >/dev/null || echo "FAIL: $NAME: zet for $1"
+		"casus.ouders[1].telefoon=$7" "toestemming[1].ondertekenaars[1].naam=$4" \
+		"toestemming[1].ondertekenaars[2].naam=$5" >/dev/null || echo "FAIL: $NAME: zet for $1"
 }
 gen gen1.json Bo Ng "An Ng" "Li Ng-de Wit" 02-01-2016 "+31 6 12345678"
 gen gen2.json "Ïsa" "Ødegård-van der Berg" "Şule Ødegård" "Ça Ødegård" 30-11-2015 0031652468024

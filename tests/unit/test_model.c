@@ -451,7 +451,7 @@ static void ini_profiles_and_errors(void)
 
 	CHECK(!profile_load(&p, unit_root, "leidschendam-voorburg", &e));
 	CHECK_STR(profile_name(&p, "jeugdpartner"), "WIJZ");
-	CHECK_STR(p.name, "Leidschendam-Voorburg");
+	CHECK_STR(p.name, "Leidschendam-Voorburg (primair onderwijs, SPPOH)");
 	profile_release(&p);
 	CHECK(!profile_load(&p, unit_root, "den-haag", &e));
 	CHECK_STR(profile_name(&p, "jeugdpartner"), "CJG");
@@ -493,7 +493,7 @@ static bool eval_on(const char *cond, const char *doc, const char *route)
 	} else if (json_parse(doc, strlen(doc), "t", &root, &e)) {
 		unit_fail(__FILE__, __LINE__, "json: %s", e.msg.s);
 	} else {
-		struct expr_env env = { root, json_get(root, "rec"), route, "den-haag" };
+		struct expr_env env = { root, json_get(root, "rec"), route, "den-haag", NULL };
 
 		r = expr_eval(x, &env);
 	}
@@ -584,11 +584,11 @@ static void timeline_weeks(void)
 {
 	int start = date_from_ymd(2026, 9, 2); /* a Wednesday */
 
-	CHECK_INT(timeline_week(start, date_from_ymd(2026, 8, 31)), 1); /* Monday of week 1 */
-	CHECK_INT(timeline_week(start, date_from_ymd(2026, 9, 6)), 1);  /* Sunday */
-	CHECK_INT(timeline_week(start, date_from_ymd(2026, 9, 7)), 2);
-	CHECK_INT(timeline_week(start, date_from_ymd(2026, 11, 25)), 13);
-	CHECK_INT(timeline_week(start, date_from_ymd(2026, 8, 30)), 0);
+	CHECK_INT(timeline_week(NULL, start, date_from_ymd(2026, 8, 31)), 1); /* Monday of week 1 */
+	CHECK_INT(timeline_week(NULL, start, date_from_ymd(2026, 9, 6)), 1);  /* Sunday */
+	CHECK_INT(timeline_week(NULL, start, date_from_ymd(2026, 9, 7)), 2);
+	CHECK_INT(timeline_week(NULL, start, date_from_ymd(2026, 11, 25)), 13);
+	CHECK_INT(timeline_week(NULL, start, date_from_ymd(2026, 8, 30)), 0);
 }
 
 TESTS(field_tests) = {

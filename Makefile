@@ -17,9 +17,9 @@ PREFIX   ?= /usr/local
 DESTDIR  ?=
 CC       ?= cc
 
-PKGS      = libcjson libedit libpng
-BUILD_DEBS = gcc make pkg-config libhpdf-dev libcjson-dev libiniparser-dev libqpdf-dev libedit-dev libpng-dev
-TEST_DEBS  = qpdf poppler-utils mupdf-tools
+PKGS      = libcjson libedit libpng libmicrohttpd
+BUILD_DEBS = gcc make pkg-config libhpdf-dev libcjson-dev libiniparser-dev libqpdf-dev libedit-dev libpng-dev libmicrohttpd-dev
+TEST_DEBS  = qpdf poppler-utils mupdf-tools curl chromium nodejs npm
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) libqpdf 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)

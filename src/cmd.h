@@ -27,5 +27,6 @@ int cmd_tijdlijn(struct app *app, int argc, char **argv);
 int cmd_maak(struct app *app, int argc, char **argv);
 int cmd_agenda(struct app *app, int argc, char **argv);
 int cmd_verwijder(struct app *app, int argc, char **argv);
+int cmd_web(struct app *app, int argc, char **argv);
 
 #endif

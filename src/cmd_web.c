@@ -497,6 +497,9 @@ static void start_page(struct web *W, struct http_response *rs, const char *note
 	buf_adds(&m, "<div class=\"veld\"><label for=\"n-bestand\">Bestandsnaam</label><span class=\"hint\" id=\"n-bestand-t\">"
 		     "bijvoorbeeld casus-2026-03.json; niet de naam van het kind</span>"
 		     "<input type=\"text\" id=\"n-bestand\" name=\"bestand\" required aria-describedby=\"n-bestand-t\"></div>\n");
+	buf_adds(&m, "<div class=\"veld\"><label for=\"n-kenmerk\">Kenmerk</label><span class=\"hint\" id=\"n-kenmerk-t\">"
+		     "leeg laten: dossier kiest er een</span>"
+		     "<input type=\"text\" id=\"n-kenmerk\" name=\"kenmerk\" autocomplete=\"off\" aria-describedby=\"n-kenmerk-t\"></div>\n");
 	buf_adds(&m, "<div class=\"veld\"><label for=\"n-regio\">Regio</label><select id=\"n-regio\" name=\"regio\">\n");
 	regions = profile_list(W->app->datadir, &nreg);
 	for (i = 0; i < nreg; i++) {
@@ -928,7 +931,7 @@ static void output_page(struct web *W, struct http_response *rs, int status, con
 static void post_new(struct web *W, const struct http_request *rq, struct http_response *rs)
 {
 	char *file = form_value(rq->body, "bestand"), *region = form_value(rq->body, "regio");
-	char *route = form_value(rq->body, "route"), *full = NULL;
+	char *route = form_value(rq->body, "route"), *ref = form_value(rq->body, "kenmerk"), *full = NULL;
 	struct buf out = BUF_INIT, to = BUF_INIT;
 	int r;
 
@@ -948,12 +951,24 @@ static void post_new(struct web *W, const struct http_request *rq, struct http_r
 	}
 	full = path_join(W->dir, file);
 	{
-		const char *args[] = { "nieuw", full, "--regio", region ? region : "", "--route", route ? route : "", NULL };
+		const char *args[9];
+		size_t k = 0;
 
-		if (!region || !*region)
-			args[2] = NULL;
-		else if (!route || !*route)
-			args[4] = NULL;
+		args[k++] = "nieuw";
+		args[k++] = full;
+		if (region && *region) {
+			args[k++] = "--regio";
+			args[k++] = region;
+		}
+		if (route && *route) {
+			args[k++] = "--route";
+			args[k++] = route;
+		}
+		if (ref && *ref) {
+			args[k++] = "--kenmerk";
+			args[k++] = ref;
+		}
+		args[k] = NULL;
 		r = run_self(W, args, &out);
 	}
 	if (r) {
@@ -966,6 +981,7 @@ out:
 	free(file);
 	free(region);
 	free(route);
+	free(ref);
 	free(full);
 	buf_release(&out);
 	buf_release(&to);
@@ -1036,8 +1052,13 @@ static bool change_ok(const struct web *W, const struct http_request *rq)
 	char *field = NULL;
 	bool ok;
 
-	if (origin && strcmp(origin, W->origin_ip) && strcmp(origin, W->origin_name))
+	/* with "no-referrer" a browser sends "Origin: null"; then its Sec-Fetch-Site must say same-origin */
+	if (origin && !strcmp(origin, "null")) {
+		if (!site || strcmp(site, "same-origin"))
+			return false;
+	} else if (origin && strcmp(origin, W->origin_ip) && strcmp(origin, W->origin_name)) {
 		return false;
+	}
 	if (site && strcmp(site, "same-origin"))
 		return false;
 	if (!token) {
@@ -1089,6 +1110,10 @@ static void handle(void *ctx, const struct http_request *rq, struct http_respons
 		buf_add(&rs->body, W->css.s, W->css.len);
 		rs->status = 200;
 		rs->type = "text/css; charset=utf-8";
+		return;
+	}
+	if (get && !strcmp(rq->path, "/favicon.ico")) {
+		rs->status = 204;
 		return;
 	}
 	if (get && !strcmp(rq->path, "/dossier.js")) {
@@ -1304,7 +1329,10 @@ int cmd_web(struct app *app, int argc, char **argv)
 		}
 	}
 	if (W.quit) {
-		httpd_run(h, 200);   /* let the goodbye page go out */
+		time_t until = time(NULL) + 2;
+
+		while (time(NULL) < until)  /* let the goodbye page and its style sheet go out */
+			httpd_run(h, 100);
 		printf("Gestopt met 'Afsluiten'.\n");
 	} else if (stop_signal) {
 		printf("Gestopt.\n");

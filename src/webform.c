@@ -389,9 +389,9 @@ static void walk_list(struct walk *W, const struct field *f, const json *v, stru
 
 	if (o) {
 		if (!form_root) {
-			buf_adds(o, "<h3 class=\"lijstkop\">");
+			buf_adds(o, "<h2 class=\"lijstkop\">");
 			label_text(o, f);
-			buf_adds(o, "</h3>\n");
+			buf_adds(o, "</h2>\n");
 			help_block(W, f, list);
 		}
 		if (!n)

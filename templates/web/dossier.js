@@ -90,11 +90,12 @@
   }
 
   var busy = 0;
+  function setBusy(d) { busy += d; body.dataset.bezig = String(busy); }
   function save(w, value) {
     var label = (w.querySelector('label, legend') || {}).textContent || 'Veld';
-    busy++;
+    setBusy(1);
     return post('zet', { pad: w.dataset.pad, waarde: value, oud: w.dataset.oud || '' }).then(function (j) {
-      busy--;
+      setBusy(-1);
       if (j.status === 200) {
         showError(w, '');
         showValue(w, j.waarde);
@@ -119,7 +120,8 @@
     if (el.type === 'file') { upload(wrapperOf(el), el.files[0]); return; }
     var w = wrapperOf(el);
     if (!w || !w.dataset.pad) return;
-    save(w, valueOf(w)).then(function (j) { if (j.status === 200 && el.list) fillFrom(el, w); });
+    setBusy(1);
+    save(w, valueOf(w)).then(function (j) { if (j.status === 200 && el.list) fillFrom(el, w); setBusy(-1); });
   });
 
   /* A name picked from a suggestion list fills the other fields of its row. */

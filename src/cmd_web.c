@@ -1165,7 +1165,10 @@ static void handle(void *ctx, const struct http_request *rq, struct http_respons
 		message_page(W, rs, 200, "Afgesloten", "De server van dossier is gestopt. U kunt dit venster sluiten.");
 		W->quit = true;
 	} else if (split_case(rq->path, &name, &rest)) {
-		if (!case_path(W, name) && (free(rest), rest = NULL, true)) {
+		char *exists = case_path(W, name);
+
+		free(exists);
+		if (!exists) {
 			if (post)
 				json_error(rs, 404, NULL);
 			else

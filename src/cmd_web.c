@@ -833,14 +833,17 @@ static void api_upload(struct web *W, const struct http_request *rq, struct http
 			buf_add(&target, fname.s, (size_t)(dot - fname.s));
 			buf_addf(&target, "-%d%s", i, dot);
 		}
-		if (!file_write_new(target.s, rq->body, rq->len, &e))
-			break;
-		if (e.errnum != EEXIST) {
+		if (lstat(target.s, &st) == 0)
+			continue;
+		if (file_write_new(target.s, rq->body, rq->len, &e)) {  /* still refuses a file that appeared meanwhile */
 			json_error(rs, 500, e.msg.s);
 			goto out;
 		}
-		err_release(&e);
-		memset(&e, 0, sizeof(e));
+		break;
+	}
+	if (i == 1000) {
+		json_error(rs, 500, "Er staan al te veel bestanden met deze naam in bijlagen/.");
+		goto out;
 	}
 	if (edit_set_text(W->app, &o.c, path, target.s, &e) || casus_save(&o.c, &e)) {
 		unlink(target.s);

@@ -17,8 +17,8 @@ PREFIX   ?= /usr/local
 DESTDIR  ?=
 CC       ?= cc
 
-PKGS      = libcjson libedit libpng libmicrohttpd
-BUILD_DEBS = gcc make pkg-config libhpdf-dev libcjson-dev libiniparser-dev libqpdf-dev libedit-dev libpng-dev libmicrohttpd-dev
+PKGS      = libcjson libedit libpng libutf8proc libmicrohttpd
+BUILD_DEBS = gcc make pkg-config libhpdf-dev libcjson-dev libiniparser-dev libqpdf-dev libedit-dev libpng-dev libutf8proc-dev libmicrohttpd-dev
 TEST_DEBS  = qpdf poppler-utils mupdf-tools curl chromium nodejs npm
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) libqpdf 2>/dev/null)
@@ -82,7 +82,14 @@ $(BSAN)/unit: $(UNITSRC) $(SANLIBOBJ) tests/unit/unit.h
 	$(call say,LINK,$@)
 	$(Q)$(CC) $(CFLAGS_ALL) $(SANFLAGS) -Isrc -o $@ $(UNITSRC) $(SANLIBOBJ) $(LIBS)
 
-$(B)/tools/bench_check: tests/tools/bench_check.c $(LIBOBJ) | $(B)/tools
+# test tools that use the program's own modules
+LIBTOOLS = $(B)/tools/bench_check $(B)/tools/printcheck
+
+$(LIBTOOLS): $(B)/tools/%: tests/tools/%.c $(LIBOBJ) | $(B)/tools
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(LIBOBJ) $(LIBS)
+
+$(B)/tools/anoncheck: tests/tools/anoncheck.c $(LIBOBJ) | $(B)/tools
 	$(call say,LINK,$@)
 	$(Q)$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(LIBOBJ) $(LIBS)
 

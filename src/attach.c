@@ -41,7 +41,10 @@
 	X(qpdf_oh_new_stream) X(qpdf_oh_replace_stream_data) X(qpdf_oh_new_null) X(qpdf_oh_new_array) \
 	X(qpdf_oh_append_item) X(qpdf_oh_is_array) X(qpdf_oh_get_array_n_items) X(qpdf_oh_get_array_item) \
 	X(qpdf_oh_is_stream) X(qpdf_oh_get_numeric_value) X(qpdf_oh_is_number) X(qpdf_get_root) \
-	X(qpdf_oh_new_integer) X(qpdf_oh_new_unicode_string) X(qpdf_oh_new_name)
+	X(qpdf_oh_new_integer) X(qpdf_oh_new_unicode_string) X(qpdf_oh_new_name) \
+	X(qpdf_oh_copy_foreign_object) X(qpdf_update_all_pages_cache) X(qpdf_oh_remove_key) X(qpdf_oh_get_dict) \
+	X(qpdf_oh_get_page_content_data) X(qpdf_oh_is_name_and_equals) X(qpdf_oh_has_key) X(qpdf_oh_release_all) \
+	X(qpdf_oh_get_object_id) X(qpdf_oh_get_generation) X(qpdf_get_object_by_id) X(qpdf_oh_is_indirect)
 
 #define DECLARE(name) static __typeof__(name) *p_##name;
 QPDF_FUNCS(DECLARE)
@@ -109,6 +112,18 @@ static int load_qpdf(struct err *e)
 #define qpdf_oh_new_integer p_qpdf_oh_new_integer
 #define qpdf_oh_new_unicode_string p_qpdf_oh_new_unicode_string
 #define qpdf_oh_new_name p_qpdf_oh_new_name
+#define qpdf_oh_copy_foreign_object p_qpdf_oh_copy_foreign_object
+#define qpdf_update_all_pages_cache p_qpdf_update_all_pages_cache
+#define qpdf_oh_remove_key p_qpdf_oh_remove_key
+#define qpdf_oh_get_dict p_qpdf_oh_get_dict
+#define qpdf_oh_get_page_content_data p_qpdf_oh_get_page_content_data
+#define qpdf_oh_is_name_and_equals p_qpdf_oh_is_name_and_equals
+#define qpdf_oh_has_key p_qpdf_oh_has_key
+#define qpdf_oh_release_all p_qpdf_oh_release_all
+#define qpdf_oh_get_object_id p_qpdf_oh_get_object_id
+#define qpdf_oh_get_generation p_qpdf_oh_get_generation
+#define qpdf_get_object_by_id p_qpdf_get_object_by_id
+#define qpdf_oh_is_indirect p_qpdf_oh_is_indirect
 
 /* The first error text qpdf has, for the message; caller frees. */
 static char *qpdf_reason(qpdf_data q)
@@ -277,78 +292,124 @@ static void upright_at(struct buf *ops, int rotate, const double box[4], double 
 }
 
 /*
- * Draw on a page that came from another PDF, above its own content: the
- * running footer `footer` (may be NULL) in small grey letters at the foot
- * of the page, and the concept mark `mark` (may be NULL). The page's own
- * content is wrapped in q ... Q so its graphics state cannot leak into
- * ours.
+ * Sanitise a page that came from another PDF: its content and resources
+ * stay; its actions (/AA), article beads and every annotation other than
+ * a link inside the document (a /Dest or a /GoTo action) go: scripts,
+ * Launch and URI actions, links to other files, form fields (widgets),
+ * file attachments, sounds, movies, rich media and pop-ups.
  */
-static void stamp(qpdf_data q, qpdf_oh page, const char *footer, const char *mark)
+static void sanitise(qpdf_data q, qpdf_oh page)
+{
+	qpdf_oh annots = qpdf_oh_get_key(q, page, "/Annots"), keep;
+	int i, n;
+
+	qpdf_oh_remove_key(q, page, "/AA");
+	qpdf_oh_remove_key(q, page, "/B");
+	if (!qpdf_oh_is_array(q, annots)) {
+		qpdf_oh_remove_key(q, page, "/Annots");
+		return;
+	}
+	keep = qpdf_oh_new_array(q);
+	n = qpdf_oh_get_array_n_items(q, annots);
+	for (i = 0; i < n; i++) {
+		qpdf_oh a = qpdf_oh_get_array_item(q, annots, i), act;
+
+		if (!qpdf_oh_is_dictionary(q, a) || !qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, a, "/Subtype"), "/Link"))
+			continue;
+		act = qpdf_oh_get_key(q, a, "/A");
+		if (qpdf_oh_is_dictionary(q, act)) {
+			if (!qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, act, "/S"), "/GoTo"))
+				continue;
+			qpdf_oh_remove_key(q, act, "/Next"); /* a chain of further actions */
+		} else if (!qpdf_oh_has_key(q, a, "/Dest")) {
+			continue;
+		}
+		qpdf_oh_remove_key(q, a, "/AA");
+		qpdf_oh_remove_key(q, a, "/Popup");
+		qpdf_oh_append_item(q, keep, a);
+	}
+	if (qpdf_oh_get_array_n_items(q, keep))
+		qpdf_oh_replace_key(q, page, "/Annots", keep);
+	else
+		qpdf_oh_remove_key(q, page, "/Annots");
+}
+
+/*
+ * The page's own drawing becomes a form XObject, and the page gets one
+ * content stream of ours: "draw the sheet", then the running footer
+ * `footer` and the concept mark `mark` (both may be NULL). Whatever the
+ * attachment's content does (unbalanced q/Q, an open text object, a
+ * clipping path, a changed matrix or colour) ends with the XObject, so it
+ * cannot move, hide or restyle what is drawn after it.
+ */
+static void restage(qpdf_data q, qpdf_oh page, qpdf_oh fonts, const char *footer, const char *mark)
 {
 	struct buf ops = BUF_INIT;
-	qpdf_oh contents, res, fonts, before, after, arr, rot;
-	static const char pre[] = "q\n";
+	qpdf_oh contents = qpdf_oh_get_key(q, page, "/Contents"), res = qpdf_oh_get_key(q, page, "/Resources");
+	qpdf_oh sheet = 0, dict, xobjects, newres, box, rot;
 	int rotate = 0;
-	double box[4], shown_h;
+	double pbox[4], shown_h;
 
-	contents = qpdf_oh_get_key(q, page, "/Contents");
-	res = qpdf_oh_get_key(q, page, "/Resources");
-	if (!qpdf_oh_is_dictionary(q, res)) {
-		res = qpdf_oh_new_dictionary(q);
-		qpdf_oh_replace_key(q, page, "/Resources", res);
-	}
-	fonts = qpdf_oh_get_key(q, res, "/Font");
-	if (!qpdf_oh_is_dictionary(q, fonts)) {
-		fonts = qpdf_oh_new_dictionary(q);
-		qpdf_oh_replace_key(q, res, "/Font", fonts);
-	}
-	qpdf_oh_replace_key(q, fonts, "/DossierBold",
-			    qpdf_oh_parse(q, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"));
-	qpdf_oh_replace_key(q, fonts, "/DossierText",
-			    qpdf_oh_parse(q, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"));
-	page_box(q, page, box);
+	page_box(q, page, pbox);
 	rot = qpdf_oh_get_key(q, page, "/Rotate");
 	if (qpdf_oh_is_number(q, rot))
 		rotate = (((int)qpdf_oh_get_numeric_value(q, rot) % 360) + 360) % 360;
 	if (rotate % 90)
 		rotate = 0;
-	shown_h = rotate == 90 || rotate == 270 ? box[2] - box[0] : box[3] - box[1];
-	buf_adds(&ops, "Q q ");
+	shown_h = rotate == 90 || rotate == 270 ? pbox[2] - pbox[0] : pbox[3] - pbox[1];
+	if (qpdf_oh_is_stream(q, contents) && qpdf_oh_is_indirect(q, contents)) {
+		sheet = contents; /* one stream: it becomes the form as it is, still compressed */
+	} else if (qpdf_oh_is_array(q, contents)) {
+		unsigned char *data = NULL;
+		size_t len = 0;
+
+		if (qpdf_oh_get_page_content_data(q, page, &data, &len) == QPDF_SUCCESS) {
+			sheet = qpdf_make_indirect_object(q, qpdf_oh_new_stream(q));
+			qpdf_oh_replace_stream_data(q, sheet, data, len, qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+		}
+		free(data);
+	}
+	newres = qpdf_oh_new_dictionary(q);
+	qpdf_oh_replace_key(q, newres, "/Font", fonts);
+	if (sheet) {
+		dict = qpdf_oh_get_dict(q, sheet);
+		qpdf_oh_replace_key(q, dict, "/Type", qpdf_oh_new_name(q, "/XObject"));
+		qpdf_oh_replace_key(q, dict, "/Subtype", qpdf_oh_new_name(q, "/Form"));
+		box = qpdf_oh_get_key(q, page, "/MediaBox");
+		if (qpdf_oh_is_array(q, box))
+			qpdf_oh_replace_key(q, dict, "/BBox", box);
+		else
+			qpdf_oh_replace_key(q, dict, "/BBox", qpdf_oh_parse(q, "[0 0 595.28 841.89]"));
+		if (qpdf_oh_is_dictionary(q, res))
+			qpdf_oh_replace_key(q, dict, "/Resources", res);
+		xobjects = qpdf_oh_new_dictionary(q);
+		qpdf_oh_replace_key(q, xobjects, "/DossierSheet", sheet);
+		qpdf_oh_replace_key(q, newres, "/XObject", xobjects);
+		buf_adds(&ops, "q /DossierSheet Do Q\n");
+	}
+	qpdf_oh_replace_key(q, page, "/Resources", newres);
+	buf_adds(&ops, "q ");
 	if (mark) {
 		buf_adds(&ops, "BT /DossierBold 40 Tf 0.85 0.55 0.55 rg 0.8192 0.5736 -0.5736 0.8192 150 250 Tm (");
 		winansi(&ops, mark);
 		buf_adds(&ops, ") Tj ET BT /DossierBold 9 Tf 0.69 0 0.13 rg ");
-		upright_at(&ops, rotate, box, 40, shown_h - 22);
+		upright_at(&ops, rotate, pbox, 40, shown_h - 22);
 		buf_addch(&ops, '(');
 		winansi(&ops, mark);
 		buf_adds(&ops, ") Tj ET ");
 	}
 	if (footer && *footer) {
 		buf_adds(&ops, "BT /DossierText 7 Tf 0.37 0.4 0.44 rg ");
-		upright_at(&ops, rotate, box, 40, 14);
+		upright_at(&ops, rotate, pbox, 40, 14);
 		buf_addch(&ops, '(');
 		winansi(&ops, footer);
 		buf_adds(&ops, ") Tj ET ");
 	}
 	buf_adds(&ops, "Q\n");
-	before = qpdf_make_indirect_object(q, qpdf_oh_new_stream(q));
-	qpdf_oh_replace_stream_data(q, before, (const unsigned char *)pre, strlen(pre), qpdf_oh_new_null(q),
+	contents = qpdf_make_indirect_object(q, qpdf_oh_new_stream(q));
+	qpdf_oh_replace_stream_data(q, contents, (const unsigned char *)ops.s, ops.len, qpdf_oh_new_null(q),
 				    qpdf_oh_new_null(q));
-	after = qpdf_make_indirect_object(q, qpdf_oh_new_stream(q));
-	qpdf_oh_replace_stream_data(q, after, (const unsigned char *)ops.s, ops.len, qpdf_oh_new_null(q),
-				    qpdf_oh_new_null(q));
-	arr = qpdf_oh_new_array(q);
-	qpdf_oh_append_item(q, arr, before);
-	if (qpdf_oh_is_array(q, contents)) {
-		int i, n = qpdf_oh_get_array_n_items(q, contents);
-
-		for (i = 0; i < n; i++)
-			qpdf_oh_append_item(q, arr, qpdf_oh_get_array_item(q, contents, i));
-	} else if (qpdf_oh_is_stream(q, contents)) {
-		qpdf_oh_append_item(q, arr, contents);
-	}
-	qpdf_oh_append_item(q, arr, after);
-	qpdf_oh_replace_key(q, page, "/Contents", arr);
+	qpdf_oh_replace_key(q, page, "/Contents", contents);
 	buf_release(&ops);
 }
 
@@ -393,13 +454,42 @@ static void footer_text(struct buf *out, const char *pattern, const struct inser
 	tmpl_expand(out, pattern, tmpl_pairs, (void *)vars, NULL);
 }
 
+/* An indirect object's identity, to find it again after qpdf_oh_release_all(). */
+struct oid {
+	int id, gen;
+};
+
+static struct oid oid_of(qpdf_data q, qpdf_oh oh)
+{
+	struct oid o = { qpdf_oh_get_object_id(q, oh), qpdf_oh_get_generation(q, oh) };
+
+	return o;
+}
+
+static qpdf_oh oid_get(qpdf_data q, struct oid o)
+{
+	return qpdf_get_object_by_id(q, o.id, o.gen);
+}
+
+/* Release qpdf's object handles every so many pages: it keeps each one until then. */
+#define HANDLE_BATCH 256
+
+/*
+ * The merge builds the page list once, in order: the rendered pages, each
+ * followed by the pages of the attachments inserted after it (copied from
+ * their files, sanitised and restaged). Time and memory grow linearly with
+ * the number of pages: qpdf's insert-at-position would renumber every later
+ * page for each page inserted.
+ */
 int attach_merge(struct buf *pdf, const struct ldoc *doc, const char *footer, const char *concept,
 		 struct err *e)
 {
-	qpdf_data main = NULL, *src = NULL;
-	size_t i, k, nsrc = 0, total = doc->n, *before = NULL;
+	qpdf_data main = NULL, src = NULL, *kept = NULL;
+	size_t i, k, total = doc->n, nmain, done = 0, num = 0, nkept = 0, kcap = 0;
 	struct buf foot = BUF_INIT;
-	int r = -1;
+	struct oid kids_id, fonts_id, pages_id, *main_pages = NULL;
+	qpdf_oh kids, fonts, root_pages;
+	int r = -1, n;
 
 	if (!doc->nins)
 		return 0;
@@ -416,49 +506,80 @@ int attach_merge(struct buf *pdf, const struct ldoc *doc, const char *footer, co
 		goto out;
 	}
 	qpdf_push_inherited_attributes_to_page(main);
-	/* before[i]: pages of earlier attachments in front of attachment i */
-	before = xcalloc(doc->nins, sizeof(*before));
-	for (i = 0; i < doc->nins; i++) {
-		before[i] = total - doc->n;
+	for (i = 0; i < doc->nins; i++)
 		total += doc->inserts[i].npages;
+	n = qpdf_get_num_pages(main);
+	if (n < 0) {
+		err_set(e, EXIT_SYSTEM, "de zojuist gemaakte PDF heeft geen leesbare pagina's");
+		goto out;
 	}
-	src = xcalloc(doc->nins, sizeof(*src));
-	/* from the last insertion point back, so earlier page numbers stay put */
-	for (i = doc->nins; i-- > 0;) {
-		const struct insert *ins = &doc->inserts[i];
-		qpdf_oh ref = qpdf_get_page_n(main, ins->after);
-		int n;
+	nmain = (size_t)n;
+	main_pages = xcalloc(nmain + 1, sizeof(*main_pages));
+	for (i = 0; i < nmain; i++)
+		main_pages[i] = oid_of(main, qpdf_get_page_n(main, i));
+	root_pages = qpdf_oh_get_key(main, qpdf_get_root(main), "/Pages");
+	pages_id = oid_of(main, root_pages);
+	kids = qpdf_make_indirect_object(main, qpdf_oh_new_array(main));
+	kids_id = oid_of(main, kids);
+	fonts = qpdf_make_indirect_object(main, qpdf_oh_parse(main,
+		"<< /DossierBold << /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"
+		" /DossierText << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >> >>"));
+	fonts_id = oid_of(main, fonts);
+	for (i = 0; i < nmain; i++) {
+		size_t j;
 
-		src[nsrc] = open_pdf(ins->path, e);
-		if (!src[nsrc])
-			goto out;
-		nsrc++;
-		qpdf_push_inherited_attributes_to_page(src[nsrc - 1]);
-		n = qpdf_get_num_pages(src[nsrc - 1]);
-		if (n < 0 || (size_t)n != ins->npages) {
-			err_set(e, EXIT_SYSTEM, "%s is veranderd tijdens het maken van het dossier", ins->path);
-			goto out;
-		}
-		for (k = ins->npages; k-- > 0;) {
-			qpdf_oh pg = qpdf_get_page_n(src[nsrc - 1], k);
+		qpdf_oh pg = oid_get(main, main_pages[i]);
 
-			if (qpdf_add_page_at(main, src[nsrc - 1], pg, QPDF_FALSE, ref) & QPDF_ERRORS) {
-				char *why = qpdf_reason(main);
+		qpdf_oh_replace_key(main, pg, "/Parent", oid_get(main, pages_id));
+		qpdf_oh_append_item(main, oid_get(main, kids_id), pg);
+		num++;
+		for (j = 0; j < doc->nins; j++) {
+			const struct insert *ins = &doc->inserts[j];
 
-				err_set(e, EXIT_INVALID, "%s: pagina %zu kan niet worden overgenomen (%s)", ins->path, k + 1, why);
-				free(why);
+			if (ins->after != i)
+				continue;
+			src = open_pdf(ins->path, e);
+			if (!src)
+				goto out;
+			qpdf_push_inherited_attributes_to_page(src);
+			n = qpdf_get_num_pages(src);
+			if (n < 0 || (size_t)n != ins->npages) {
+				err_set(e, EXIT_SYSTEM, "%s is veranderd tijdens het maken van het dossier", ins->path);
 				goto out;
 			}
-		}
-		for (k = 0; k < ins->npages && (concept || (footer && ins->number)); k++) {
-			/* final number: rendered pages up to `after`, earlier attachments, this one's sheets */
-			size_t num = ins->after + 1 + before[i] + k + 1;
+			for (k = 0; k < ins->npages; k++) {
+				qpdf_oh copy = qpdf_oh_copy_foreign_object(main, src, qpdf_get_page_n(src, k));
 
-			if (footer && ins->number)
-				footer_text(&foot, footer, ins, k, num, total);
-			stamp(main, qpdf_get_page_n(main, ins->after + 1 + k), footer && ins->number ? foot.s : NULL, concept);
+				if (qpdf_has_error(main) || !qpdf_oh_is_dictionary(main, copy)) {
+					char *why = qpdf_reason(main);
+
+					err_set(e, EXIT_INVALID, "%s: pagina %zu kan niet worden overgenomen (%s)", ins->path, k + 1, why);
+					free(why);
+					goto out;
+				}
+				num++;
+				if (footer && ins->number)
+					footer_text(&foot, footer, ins, k, num, total);
+				sanitise(main, copy);
+				restage(main, copy, oid_get(main, fonts_id), footer && ins->number ? foot.s : NULL, concept);
+				qpdf_oh_replace_key(main, copy, "/Parent", oid_get(main, pages_id));
+				qpdf_oh_append_item(main, oid_get(main, kids_id), copy);
+				if (++done % HANDLE_BATCH == 0) {
+					qpdf_oh_release_all(main);
+					qpdf_oh_release_all(src);
+				}
+			}
+			/* qpdf copies page data lazily: keep the source open until written */
+			ARRAY_GROW(kept, nkept, kcap);
+			kept[nkept++] = src;
+			src = NULL;
 		}
 	}
+	root_pages = oid_get(main, pages_id);
+	qpdf_oh_replace_key(main, root_pages, "/Kids", oid_get(main, kids_id));
+	qpdf_oh_replace_key(main, root_pages, "/Count", qpdf_oh_new_integer(main, (long long)num));
+	qpdf_update_all_pages_cache(main);
+	qpdf_oh_release_all(main);
 	page_labels(main, doc);
 	qpdf_init_write_memory(main);
 	qpdf_set_deterministic_ID(main, QPDF_TRUE);
@@ -473,10 +594,12 @@ int attach_merge(struct buf *pdf, const struct ldoc *doc, const char *footer, co
 	buf_add(pdf, qpdf_get_buffer(main), qpdf_get_buffer_length(main));
 	r = 0;
 out:
-	for (i = 0; i < nsrc; i++)
-		qpdf_cleanup(&src[i]);
-	free(src);
-	free(before);
+	if (src)
+		qpdf_cleanup(&src);
+	for (i = 0; i < nkept; i++)
+		qpdf_cleanup(&kept[i]);
+	free(kept);
+	free(main_pages);
 	buf_release(&foot);
 	if (main)
 		qpdf_cleanup(&main);

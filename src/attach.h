@@ -30,6 +30,14 @@ int attach_count_pages(const char *path, size_t *npages, struct err *e);
  * every inserted page also gets the mark. Both are drawn in a standard
  * font: characters outside WinAnsi (Latin-1 and a few more) become '?'.
  * doc->labels, if any, become the merged file's page labels.
+ *
+ * Every inserted page is sanitised: its content and resources pass, and
+ * links inside the document; page actions (/AA), scripts, Launch, URI and
+ * other-file links, form fields, file attachments and every other kind of
+ * annotation are removed. Its drawing is moved into a form XObject and the
+ * page gets a content stream of its own that draws that XObject and then
+ * the footer and mark, so nothing in the attachment can move, hide or
+ * restyle them. Time and memory are linear in the number of pages.
  */
 int attach_merge(struct buf *pdf, const struct ldoc *doc, const char *footer, const char *concept,
 		 struct err *e);

@@ -21,11 +21,20 @@ static void set_paths(struct casus *c, const char *path)
 	c->dir = path_dirname(path);
 }
 
+static long long revision_of(const json *root)
+{
+	const json *v = json_get(json_get(root, "dossier"), "revisie");
+	double d = json_is_number(v) ? json_num(v) : 0;
+
+	return d >= 0 && d < 1e15 ? (long long)d : 0;
+}
+
 int casus_load(struct casus *c, const char *path, struct err *e)
 {
 	const json *meta, *fmt;
 
 	memset(c, 0, sizeof(*c));
+	c->lockfd = -1;
 	set_paths(c, path);
 	if (json_load_file(path, CASUS_MAX_FILE, &c->root, e))
 		return -1;
@@ -42,6 +51,7 @@ int casus_load(struct casus *c, const char *path, struct err *e)
 		return err_set(e, EXIT_INVALID, "%s: dossier.formaat moet een versienummer zijn (nu %d)", path,
 			       CASUS_FORMAT);
 	c->newer = json_num(fmt) > CASUS_FORMAT;
+	c->revision = revision_of(c->root);
 	{
 		static const char *const keys[] = { "kenmerk", "regio", "route", "aangemaakt", "gewijzigd" };
 		size_t i;
@@ -64,6 +74,7 @@ void casus_create(struct casus *c, const char *path, const char *ref, const char
 	struct buf today = BUF_INIT;
 
 	memset(c, 0, sizeof(*c));
+	c->lockfd = -1;
 	set_paths(c, path);
 	c->root = json_new_object();
 	date_fmt_iso(&today, date_today());
@@ -77,20 +88,122 @@ void casus_create(struct casus *c, const char *path, const char *ref, const char
 	buf_release(&today);
 }
 
+long long casus_disk_revision(const char *path)
+{
+	json *root = NULL;
+	struct err e = ERR_INIT;
+	long long r = 0;
+
+	if (json_load_file(path, CASUS_MAX_FILE, &root, &e) == 0)
+		r = revision_of(root);
+	json_free(root);
+	err_release(&e);
+	return r;
+}
+
+/* CASUS_LOCK_WAIT_MS; tests shorten it with DOSSIER_TEST_LOCK_WAIT_MS. */
+static int lock_wait(void)
+{
+	const char *t = getenv("DOSSIER_TEST_LOCK_WAIT_MS");
+
+	return t && *t ? (int)strtol(t, NULL, 10) : CASUS_LOCK_WAIT_MS;
+}
+
+int casus_lock(struct casus *c, struct err *e)
+{
+	int fd;
+
+	if (c->locked)
+		return 0;
+	fd = file_lock(c->path, lock_wait(), e);
+	if (fd == -1)
+		return -1;
+	c->lockfd = fd;
+	c->locked = true;
+	return 0;
+}
+
+void casus_unlock(struct casus *c)
+{
+	if (!c->locked)
+		return;
+	file_unlock(c->path, c->lockfd);
+	c->lockfd = -1;
+	c->locked = false;
+}
+
+int casus_load_locked(struct casus *c, const char *path, struct err *e)
+{
+	struct casus tmp = CASUS_INIT;
+	int fd = file_lock(path, lock_wait(), e);
+
+	if (fd == -1) {
+		memset(c, 0, sizeof(*c));
+		c->lockfd = -1;
+		set_paths(c, path);
+		return -1;
+	}
+	if (casus_load(&tmp, path, e)) {
+		file_unlock(path, fd);
+		*c = tmp;
+		return -1;
+	}
+	*c = tmp;
+	c->lockfd = fd;
+	c->locked = true;
+	return 0;
+}
+
+int casus_refresh(struct casus *c, struct err *e)
+{
+	struct casus fresh = CASUS_INIT;
+
+	if (casus_disk_revision(c->path) == c->revision)
+		return 0;
+	if (casus_load(&fresh, c->path, e)) {
+		casus_release(&fresh);
+		return -1;
+	}
+	json_free(c->root);
+	c->root = fresh.root;
+	c->newer = fresh.newer;
+	c->revision = fresh.revision;
+	fresh.root = NULL;
+	casus_release(&fresh);
+	return 1;
+}
+
 static int save(struct casus *c, bool create, struct err *e)
 {
 	struct buf out = BUF_INIT, today = BUF_INIT;
 	json *meta = json_get(c->root, "dossier");
-	int r;
+	bool own = !create && !c->locked;
+	int r = -1;
 
+	if (own && casus_lock(c, e))
+		return -1;
+	if (!create && casus_disk_revision(c->path) != c->revision) {
+		r = CASUS_CONFLICT;
+		err_set(e, EXIT_SYSTEM,
+			"%s is intussen door een ander programma gewijzigd; er is niets opgeslagen, zodat die wijziging "
+			"niet verloren gaat. Open de casus opnieuw en breng uw wijziging nog eens aan",
+			c->path);
+		goto out;
+	}
 	if (meta) {
 		date_fmt_iso(&today, date_today());
 		json_set(meta, "gewijzigd", json_new_string(today.s));
+		json_set(meta, "revisie", json_new_number((double)(c->revision + 1)));
 		buf_release(&today);
 	}
 	json_print(c->root, &out);
 	r = create ? file_write_new(c->path, out.s, out.len, e) : file_write_atomic(c->path, out.s, out.len, e);
 	buf_release(&out);
+	if (r == 0)
+		c->revision++;
+out:
+	if (own)
+		casus_unlock(c);
 	return r;
 }
 
@@ -106,10 +219,12 @@ int casus_save_new(struct casus *c, struct err *e)
 
 void casus_release(struct casus *c)
 {
+	casus_unlock(c);
 	json_free(c->root);
 	free(c->path);
 	free(c->dir);
 	memset(c, 0, sizeof(*c));
+	c->lockfd = -1;
 }
 
 static const char *meta_str(const struct casus *c, const char *key)

@@ -27,8 +27,11 @@ struct casus {
 	char *dir;   /* its folder: attachment paths are relative to it */
 	json *root;
 	bool newer;  /* written by a newer format version */
+	long long revision; /* dossier.revisie as loaded or last saved (0: none yet) */
+	bool locked; /* this process holds the case's write lock (lockfd) */
+	int lockfd;
 };
-#define CASUS_INIT { NULL, NULL, NULL, false }
+#define CASUS_INIT { NULL, NULL, NULL, false, 0, false, -1 }
 
 /*
  * Read a case file. Errors (exit 3): unreadable, not JSON, not UTF-8, too
@@ -39,10 +42,56 @@ int casus_load(struct casus *c, const char *path, struct err *e);
 /* A new, empty case (not yet saved). */
 void casus_create(struct casus *c, const char *path, const char *ref, const char *region,
 		  const char *route);
-/* Write atomically (mode 0600); stamps dossier.gewijzigd. */
+/*
+ * One writer per case
+ * -------------------
+ * Every save goes through the case's advisory write lock (fileio.h
+ * file_lock(): ".<name>.lock" next to the file) and raises the case's
+ * revision, dossier.revisie, by one. Two ways to use it:
+ *
+ *  - A short load-change-save cycle (zet, and one request of the web
+ *    form): casus_load_locked(), change, casus_save(), casus_release().
+ *    The lock is held from before the load until the release, so two
+ *    such cycles never interleave and no change is lost.
+ *
+ *  - A long session (invullen, a web form left open): casus_load() and
+ *    keep c->revision. For each change: casus_lock(), casus_refresh()
+ *    (re-reads the file when another program saved it since: returns 1,
+ *    and the caller says so and re-applies nothing stale), change,
+ *    casus_save(), casus_unlock().
+ *
+ * casus_save() without the lock takes it for the write and refuses with
+ * CASUS_CONFLICT (exit 3, Dutch message in e) when the file's revision is
+ * no longer c->revision: save with the expected revision. Waiting for
+ * another holder lasts at most CASUS_LOCK_WAIT_MS (test hook: the
+ * environment variable DOSSIER_TEST_LOCK_WAIT_MS), then e says that
+ * another program holds the case.
+ */
+#define CASUS_CONFLICT (-2)
+#define CASUS_LOCK_WAIT_MS 10000
+
+/* casus_load() with the write lock taken first (held until release/unlock). */
+int casus_load_locked(struct casus *c, const char *path, struct err *e);
+/* Take / release the write lock of a loaded case. 0 or -1 with e set. */
+int casus_lock(struct casus *c, struct err *e);
+void casus_unlock(struct casus *c);
+/*
+ * With the lock held: re-read the file if its revision is not c->revision.
+ * 1 when it re-read (values borrowed from c before are then invalid),
+ * 0 when unchanged, -1 with e set.
+ */
+int casus_refresh(struct casus *c, struct err *e);
+/* The revision on disk now (0 when the file has none or cannot be read). */
+long long casus_disk_revision(const char *path);
+
+/*
+ * Write atomically (mode 0600); stamps dossier.gewijzigd and raises
+ * dossier.revisie. 0, -1 with e set, or CASUS_CONFLICT (see above).
+ */
 int casus_save(struct casus *c, struct err *e);
 /* casus_save() for a new case: fails rather than replace an existing file. */
 int casus_save_new(struct casus *c, struct err *e);
+/* Free the case and release its lock. */
 void casus_release(struct casus *c);
 
 /* The "dossier" meta values; NULL when absent. */

@@ -13,9 +13,11 @@
 #include "cmd.h"
 #include "date.h"
 #include "finding.h"
+#include "glyphs.h"
 #include "json.h"
 #include "opt.h"
 #include "rules.h"
+#include "template.h"
 #include "term.h"
 
 #include <stdio.h>
@@ -194,8 +196,17 @@ int cmd_controleer(struct app *app, int argc, char **argv)
 		goto out;
 	{
 		struct check_input in = { &app->rules, &app->forms, &c, r->id, casus_region(&c), date_today(), argv[0] };
+		const char *tname = config_get(&app->cfg, "opmaak", "sjabloon");
+		struct tmpl t = TMPL_INIT;
+		int g;
 
 		rules_check(&in, &fs);
+		/* what the PDF could not show: the fonts of the template the dossier will be made with */
+		g = tmpl_load(&t, app->datadir, tname ? tname : "standaard", &app->err) ||
+		    glyphs_check(&app->forms, c.root, t.font_path, &fs, &app->err);
+		tmpl_release(&t);
+		if (g)
+			goto out;
 	}
 	findings_sort(&fs, order, doc_order(app, r, order, sizeof(order) / sizeof(order[0])));
 	if (as_json)

@@ -168,6 +168,32 @@ static int save(struct ses *S)
 	return 0;
 }
 
+/*
+ * One change under the case's write lock: when another program (zet, the
+ * web form, a second invullen) saved the case since it was read, read it
+ * again first and say so, so that change is kept; then set path from
+ * text (NULL: remove the value or list item) and save. An invalid text
+ * (EXIT_INVALID in S->app->err) changes nothing.
+ */
+static int change(struct ses *S, const char *path, const char *text)
+{
+	int r = -1, fresh;
+
+	if (casus_lock(S->c, &S->app->err))
+		return -1;
+	fresh = casus_refresh(S->c, &S->app->err);
+	if (fresh < 0)
+		goto out;
+	if (fresh)
+		sayf("%*s(De casus is intussen door een ander programma gewijzigd en opnieuw ingelezen.)\n", indent_of(S), "");
+	if (text ? edit_set_text(S->app, S->c, path, text, &S->app->err) : casus_set(S->c, path, NULL, &S->app->err))
+		goto out;
+	r = save(S);
+out:
+	casus_unlock(S->c);
+	return r;
+}
+
 /* Is path `p` the target or does the target lie below it? */
 static bool leads_to(const char *target, const char *p)
 {
@@ -225,7 +251,7 @@ static bool handled(struct ses *S, const struct field *f, const char *path, cons
 		*st = ST_BACK;
 		return true;
 	case C_CLEAR:
-		*st = edit_set_text(S->app, S->c, path, "", &S->app->err) || save(S) ? ST_FAIL : ST_NEXT;
+		*st = change(S, path, "") ? ST_FAIL : ST_NEXT;
 		return true;
 	default:
 		return false;
@@ -526,7 +552,7 @@ static enum step ask_text(struct ses *S, const struct field *f, const char *path
 			sayf("%*s(geen tekst; niets veranderd)\n", indent_of(S) + 2, "");
 			goto out;
 		}
-		if (edit_set_text(S->app, S->c, path, text.s, &S->app->err)) {
+		if (change(S, path, text.s)) {
 			if (S->app->err.code == EXIT_INVALID) {
 				problem(S, S->app->err.msg.s);
 				err_release(&S->app->err);
@@ -535,8 +561,6 @@ static enum step ask_text(struct ses *S, const struct field *f, const char *path
 			st = ST_FAIL;
 			goto out;
 		}
-		if (save(S))
-			st = ST_FAIL;
 		goto out;
 	}
 out:
@@ -594,7 +618,7 @@ static enum step ask_leaf(struct ses *S, const struct field *f, const char *path
 			if (!*end && k >= 1 && (size_t)k <= nsug)
 				buf_sets(&line, sug[k - 1]);
 		}
-		if (edit_set_text(S->app, S->c, path, line.s, &S->app->err)) {
+		if (change(S, path, line.s)) {
 			if (S->app->err.code == EXIT_INVALID) {
 				/* show only the reason: the label is on screen already */
 				const char *m = strstr(S->app->err.msg.s, "): ");
@@ -606,8 +630,6 @@ static enum step ask_leaf(struct ses *S, const struct field *f, const char *path
 			st = ST_FAIL;
 			goto out;
 		}
-		if (save(S))
-			st = ST_FAIL;
 		goto out;
 	}
 out:
@@ -798,7 +820,7 @@ static enum step list_menu(struct ses *S, const struct field *f, const char *pat
 			}
 			field_item_summary(f, json_at(value_at(S, path), (size_t)k - 1), &sum);
 			buf_addf(&ip, "%s[%ld]", path, k);
-			if (casus_set(S->c, ip.s, NULL, &S->app->err) || save(S)) {
+			if (change(S, ip.s, NULL)) {
 				buf_release(&ip);
 				buf_release(&sum);
 				st = ST_FAIL;

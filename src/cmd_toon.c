@@ -16,6 +16,7 @@
 #include "json.h"
 #include "opt.h"
 #include "term.h"
+#include "textrule.h"
 #include "utf8.h"
 
 #include <stdio.h>
@@ -111,7 +112,9 @@ static void show_field(struct show *S, const struct field *f, const json *v, str
 		buf_addrep(S->out, " ", (size_t)indent);
 		buf_adds(S->out, f->label);
 		buf_addch(S->out, '\n');
-		term_wrap(S->out, json_str(v), indent + 4, indent + 4, S->width);
+		/* the text rule, as in the PDF: typed line breaks are soft */
+		text_reflow(json_str(v), &val);
+		term_wrap(S->out, val.s, indent + 4, indent + 4, S->width);
 		break;
 	default:
 		if (!value_filled(v))

@@ -86,7 +86,8 @@ int cmd_zet(struct app *app, int argc, char **argv)
 		err_set(&app->err, EXIT_USAGE, "geef een casusbestand en minstens één PAD=WAARDE (zie 'dossier zet --help')");
 		goto out;
 	}
-	if (casus_load(&c, argv[0], &app->err) || app_setup_case(app, &c))
+	/* the lock is held from before the load until the release: no lost update */
+	if (casus_load_locked(&c, argv[0], &app->err) || app_setup_case(app, &c))
 		goto out;
 	for (i = 0; i < (int)wipe.n; i++) {
 		struct err probe = ERR_INIT;

@@ -158,23 +158,40 @@ out:
 	return ok;
 }
 
+/* A day from seconds since 1970 in the environment variable `name`, or -1. */
+static int day_from_env(const char *name)
+{
+	const char *v = getenv(name);
+
+	if (v && *v) {
+		char *end;
+		long long t = strtoll(v, &end, 10);
+
+		if (!*end && t >= 0 && t < 4102444800LL)
+			return (int)(t / 86400);
+	}
+	return -1;
+}
+
 int date_today(void)
 {
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
 	time_t now;
 	struct tm tm;
+	int d = day_from_env("DOSSIER_TEST_TODAY");
 
-	if (sde && *sde) {
-		char *end;
-		long long v = strtoll(sde, &end, 10);
-
-		if (!*end && v >= 0 && v < 4102444800LL)
-			return (int)(v / 86400);
-	}
+	if (d >= 0)
+		return d;
 	now = time(NULL);
 	if (!localtime_r(&now, &tm))
 		return (int)(now / 86400);
 	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+int date_print_day(void)
+{
+	int d = day_from_env("SOURCE_DATE_EPOCH");
+
+	return d >= 0 ? d : date_today();
 }
 
 int date_weekday(int days)

@@ -29,7 +29,17 @@ bool date_parse_iso(const char *s, int *days);
  */
 bool date_parse_user(const char *s, int *days, struct buf *msg);
 
+/*
+ * Today by the clock: what 'vandaag' means when a user types it, and the
+ * day a save stamps. Test hook: DOSSIER_TEST_TODAY (seconds since 1970)
+ * fixes it for the test suite.
+ */
 int date_today(void);
+/*
+ * The day a PDF is made on: SOURCE_DATE_EPOCH when set (reproducible
+ * PDFs), else date_today(). Only maak and agenda use it.
+ */
+int date_print_day(void);
 /* 0 = Monday ... 6 = Sunday */
 int date_weekday(int days);
 /* Whole years from birth to day (age on that day). */

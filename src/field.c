@@ -15,6 +15,7 @@
 #include "json.h"
 #include "mem.h"
 #include "money.h"
+#include "unicode.h"
 #include "utf8.h"
 
 #include <ctype.h>
@@ -62,6 +63,18 @@ static int check_text(const struct field *f, const char *s, size_t len, bool mul
 	return 0;
 }
 
+/* Text is stored in its canonical form (NFC): "Zoë" typed as e + U+0308 becomes one character. */
+static void to_nfc(struct buf *t)
+{
+	struct buf n = BUF_INIT;
+
+	if (!unicode_nfc(t->s, t->len, &n)) {
+		buf_reset(t);
+		buf_add(t, n.s, n.len);
+	}
+	buf_release(&n);
+}
+
 static int want_string(const json *v, const char *what, struct buf *msg)
 {
 	if (json_is_string(v))
@@ -91,8 +104,10 @@ static int parse_short(const struct field *f, const char *text, const struct fie
 	(void)ctx;
 	trimmed(&t, text);
 	r = check_text(f, t.s, t.len, false, msg);
-	if (!r)
+	if (!r) {
+		to_nfc(&t);
 		*out = json_new_string(t.s);
+	}
 	buf_release(&t);
 	return r;
 }
@@ -127,8 +142,10 @@ static int parse_long(const struct field *f, const char *text, const struct fiel
 	}
 	buf_trim(&t);
 	r = check_text(f, t.s, t.len, true, msg);
-	if (!r)
+	if (!r) {
+		to_nfc(&t);
 		*out = json_new_string(t.s);
+	}
 	buf_release(&t);
 	return r;
 }

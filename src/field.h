@@ -35,6 +35,13 @@ enum ftype_kind {
 	FT_GETAL, FT_BEDRAG, FT_EMAIL, FT_TELEFOON, FT_BESTAND, FT_GROEP, FT_LIJST,
 };
 
+/*
+ * How a field is printed ("afdruk"): with its form (the default), not at
+ * all because it only steers the questions ("nee"), or for a lijst, each
+ * item as a block of its own instead of a row of a table ("blokken").
+ */
+enum print_mode { PRINT_DEFAULT, PRINT_NONE, PRINT_BLOCKS };
+
 /* How a personal value appears in an anonymised print (issue: --anoniem). */
 enum privacy { PRIV_NONE, PRIV_INITIALS, PRIV_OMIT };
 
@@ -69,6 +76,7 @@ struct field {
 	char *key;
 	char *label;
 	char *help;             /* may be NULL */
+	char *column_label;     /* "kolomlabel": a short label for table headings; may be NULL */
 	const struct ftype *type;
 	bool required;
 	struct expr *cond;      /* NULL: always applies */
@@ -88,6 +96,7 @@ struct field {
 	bool integer;           /* getal: whole numbers only */
 	bool no_future;         /* datum: may not lie after today */
 	bool boxed;             /* print in a framed box */
+	enum print_mode print;  /* "afdruk" */
 	enum privacy privacy;
 	char *suggest;          /* path ([*] allowed) whose values are offered */
 	const struct field *parent; /* enclosing groep/lijst; NULL for a form's root */

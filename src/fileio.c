@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <time.h>
@@ -568,4 +569,92 @@ int file_write_atomic(const char *path, const void *data, size_t len, struct err
 int file_write_new(const char *path, const void *data, size_t len, struct err *e)
 {
 	return write_atomic(path, data, len, true, e);
+}
+
+/* ---- the write lock ------------------------------------------------------ */
+
+static char *lock_path(const char *path)
+{
+	struct buf b = BUF_INIT;
+	const char *base = path_basename(path);
+
+	buf_add(&b, path, (size_t)(base - path));
+	buf_addf(&b, ".%s.lock", base);
+	return buf_detach(&b, NULL);
+}
+
+int file_lock(const char *path, int wait_ms, struct err *e)
+{
+	char *lp = lock_path(path);
+	int fd = -1, waited = 0;
+
+	for (;;) {
+		struct stat a, b;
+
+		fd = open(lp, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0600);
+		if (fd < 0) {
+			if (errno == EACCES || errno == EPERM || errno == EROFS || errno == ENOENT) {
+				fd = FILE_LOCK_NONE;
+				break;
+			}
+			err_errno(e, errno, "%s: de vergrendeling %s kon niet worden gemaakt", path, lp);
+			break;
+		}
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
+			/* the holder before us may have removed the file: then lock the new one */
+			if (fstat(fd, &a) == 0 && lstat(lp, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+				char pid[32];
+				int n = snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());
+
+				if (ftruncate(fd, 0) == 0 && n > 0)
+					(void)!file_write_all(fd, pid, (size_t)n);
+				break;
+			}
+			close(fd);
+			continue;
+		}
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			err_errno(e, errno, "%s kon niet worden vergrendeld", path);
+			close(fd);
+			fd = -1;
+			break;
+		}
+		if (waited >= wait_ms) {
+			char pid[32] = "";
+			ssize_t n = pread(fd, pid, sizeof(pid) - 1, 0);
+			long other = n > 0 ? strtol(pid, NULL, 10) : 0;
+
+			if (other > 0)
+				err_set(e, EXIT_SYSTEM,
+					"%s is in gebruik door een ander programma (proces %ld); probeer het over een ogenblik opnieuw",
+					path, other);
+			else
+				err_set(e, EXIT_SYSTEM,
+					"%s is in gebruik door een ander programma; probeer het over een ogenblik opnieuw", path);
+			close(fd);
+			fd = -1;
+			break;
+		}
+		close(fd);
+		{
+			struct timespec ts = { 0, 20 * 1000000L };
+
+			nanosleep(&ts, NULL);
+		}
+		waited += 20;
+	}
+	free(lp);
+	return fd;
+}
+
+void file_unlock(const char *path, int fd)
+{
+	char *lp;
+
+	if (fd < 0)
+		return;
+	lp = lock_path(path);
+	unlink(lp); /* before the unlock: a waiter then sees a new file (see file_lock) */
+	close(fd);
+	free(lp);
 }

@@ -65,6 +65,22 @@ void fileio_each_temp(const char *path, void (*fn)(const char *tmp, const char *
 /* Write all of data to fd, going on after short writes; -1 with errno. */
 int file_write_all(int fd, const void *data, size_t len);
 
+/*
+ * Advisory write lock of a file (one writer per case file): an exclusive
+ * flock() on ".<name>.lock" next to path, created with mode 0600 and
+ * without following a symbolic link. The holder's process id is written
+ * into it. While another process holds it, wait up to wait_ms, then fail
+ * with e set (exit 3, "... is in gebruik door een ander programma (proces
+ * N)"). Returns a descriptor for file_unlock(), or FILE_LOCK_NONE when the
+ * folder does not allow the lock file to be made (then no one can write
+ * the file there either, and the write itself reports why), or -1.
+ * file_unlock() removes the lock file and releases the lock; a process
+ * that ends releases its locks anyway (a leftover lock file is harmless).
+ */
+#define FILE_LOCK_NONE (-2)
+int file_lock(const char *path, int wait_ms, struct err *e);
+void file_unlock(const char *path, int fd);
+
 /* What the first bytes of a file say it is. */
 enum file_kind { FILE_MISSING, FILE_UNREADABLE, FILE_EMPTY, FILE_PDF, FILE_PNG, FILE_JPEG, FILE_OTHER };
 enum file_kind file_sniff(const char *path);

@@ -118,7 +118,8 @@ static int get_cond(struct loader *L, const json *o, const char *owner, struct e
 static const char *const field_props[] = {
 	"sleutel", "label", "hulp", "type", "verplicht", "voorwaarde", "opties", "velden",
 	"kolommen", "item", "samenvatting", "minimaal", "maxlengte", "min", "max", "geheel",
-	"niet_in_toekomst", "kader", "persoonlijk", "suggesties", "toelichting",
+	"niet_in_toekomst", "kader", "persoonlijk", "suggesties", "toelichting", "afdruk",
+	"kolomlabel",
 };
 
 static int check_props(struct loader *L, const json *o, const char *owner,
@@ -214,6 +215,7 @@ static int load_field(struct loader *L, const json *o, struct field *f, struct f
 	if (!f->label)
 		return def_error(L, key, "'label' ontbreekt");
 	f->help = opt_str(o, "hulp");
+	f->column_label = opt_str(o, "kolomlabel");
 	if (get_bool(L, o, "verplicht", key, &f->required) ||
 	    get_bool(L, o, "geheel", key, &f->integer) ||
 	    get_bool(L, o, "niet_in_toekomst", key, &f->no_future) ||
@@ -242,6 +244,18 @@ static int load_field(struct loader *L, const json *o, struct field *f, struct f
 			f->privacy = PRIV_OMIT;
 		else
 			return def_error(L, key, "'persoonlijk' is 'initialen' of 'weglaten', niet '%s'", priv);
+	}
+	v = json_get(o, "afdruk");
+	if (v) {
+		const char *pm = json_str(v);
+
+		if (pm && !strcmp(pm, "nee"))
+			f->print = PRINT_NONE;
+		else if (pm && !strcmp(pm, "blokken") && f->type->kind == FT_LIJST)
+			f->print = PRINT_BLOCKS;
+		else
+			return def_error(L, key, "'afdruk' is \"nee\" (alleen voor het verloop van de vragen)%s",
+					 f->type->kind == FT_LIJST ? " of \"blokken\" (elk item apart)" : "");
 	}
 	f->suggest = opt_str(o, "suggesties");
 	f->item_name = opt_str(o, "item");
@@ -298,9 +312,99 @@ static int load_fields(struct loader *L, const json *arr, struct field *parent, 
 
 static const char *const form_props[] = {
 	"id", "titel", "omschrijving", "meervoud", "item", "voorwaarde", "weergave", "velden", "afdruk",
-	"toelichting", "samenvatting",
+	"toelichting", "samenvatting", "rollen", "kolommen",
 };
-static const char *const layouts[] = { "velden", "voorblad", "offerte", "toestemming", "bijlagen" };
+
+/*
+ * "rollen": { "categorie": "regels.categorie", ... }. Each role of the
+ * layout names a field of the form of the type the layout needs; a role
+ * that belongs to a list (the category of a cost line) must lie in the
+ * list that plays the list role.
+ */
+static int load_roles(struct loader *L, const json *doc, struct form *f)
+{
+	const json *roles = json_get(doc, "rollen"), *m;
+	size_t i;
+
+	if (roles && !json_is_object(roles))
+		return def_error(L, NULL, "'rollen' moet een groep {\"rol\": \"veld\"} zijn");
+	for (m = json_first(roles); m; m = json_next(m)) {
+		const struct layout_role *r = layout_role_find(f->layout, json_key(m));
+		const struct field *fd = &f->root;
+		const char *p = json_str(m);
+		struct buf names = BUF_INIT;
+
+		if (!r) {
+			layout_role_names(f->layout, &names);
+			def_error(L, NULL, "weergave '%s' kent geen rol '%s' (wel: %s)", f->layout->name, json_key(m), names.s);
+			buf_release(&names);
+			return -1;
+		}
+		while (p && *p && fd) {
+			const char *dot = strchr(p, '.');
+			size_t n = dot ? (size_t)(dot - p) : strlen(p);
+			size_t k;
+			const struct field *next = NULL;
+
+			for (k = 0; k < fd->nsub; k++)
+				if (strlen(fd->sub[k].key) == n && !strncmp(fd->sub[k].key, p, n))
+					next = &fd->sub[k];
+			fd = next;
+			p = dot ? dot + 1 : p + n;
+		}
+		if (!json_str(m) || !fd || fd == &f->root)
+			return def_error(L, NULL, "rol '%s': '%s' is geen veld van dit formulier", r->name,
+					 json_str(m) ? json_str(m) : "?");
+		if (fd->type->kind != r->kind) {
+			const struct ftype *all = ftype_all(&i), *want = NULL;
+
+			while (i--)
+				if (all[i].kind == r->kind)
+					want = &all[i];
+			return def_error(L, NULL, "rol '%s': veld '%s' moet van het type %s zijn, niet %s", r->name,
+					 json_str(m), want ? want->name : "?", fd->type->name);
+		}
+		f->role[r->id] = fd;
+	}
+	for (i = 0; i < f->layout->nroles; i++) {
+		const struct layout_role *r = &f->layout->roles[i];
+		const struct field *in = r->within ? f->role[r->within] : &f->root;
+
+		if (r->required && !f->role[r->id])
+			return def_error(L, NULL, "weergave '%s' heeft de rol '%s' nodig in 'rollen'", f->layout->name, r->name);
+		if (f->role[r->id] && in && f->role[r->id]->parent != in)
+			return def_error(L, NULL, "rol '%s' moet een veld direct in %s zijn", r->name,
+					 r->within ? "de lijst van zijn rol" : "het formulier");
+	}
+	return 0;
+}
+
+/* "afdruk"."zinnen": [{ "voorwaarde": "...", "tekst": "..." }]: each condition must parse. */
+static int check_sentences(struct loader *L, const json *zinnen)
+{
+	const json *it;
+	size_t i = 0;
+
+	if (zinnen && !json_is_array(zinnen))
+		return def_error(L, NULL, "'zinnen' in 'afdruk' is een lijst van {\"voorwaarde\", \"tekst\"}");
+	for (it = json_first(zinnen); it; it = json_next(it)) {
+		const char *cond = json_get_str(it, "voorwaarde");
+		struct expr *x = NULL;
+		struct buf msg = BUF_INIT;
+
+		i++;
+		if (!json_get_str(it, "tekst"))
+			return def_error(L, NULL, "zin %zu in 'afdruk' heeft geen 'tekst'", i);
+		if (cond && expr_parse(cond, &x, &msg)) {
+			def_error(L, NULL, "zin %zu in 'afdruk': %s", i, msg.s);
+			buf_release(&msg);
+			return -1;
+		}
+		expr_free(x);
+		buf_release(&msg);
+	}
+	return 0;
+}
 
 static int load_form(struct formset *fs, const char *id, struct err *e)
 {
@@ -311,7 +415,6 @@ static int load_form(struct formset *fs, const char *id, struct err *e)
 	char *file;
 	struct buf name = BUF_INIT;
 	int r = -1;
-	size_t i;
 
 	buf_addf(&name, "%s.json", id);
 	file = path_join(fs->dir, name.s);
@@ -342,12 +445,13 @@ static int load_form(struct formset *fs, const char *id, struct err *e)
 	}
 	f->desc = opt_str(doc, "omschrijving");
 	f->item_title = opt_str(doc, "item");
-	f->layout = xstrdup(json_get_str(doc, "weergave") ? json_get_str(doc, "weergave") : "velden");
-	for (i = 0; i < sizeof(layouts) / sizeof(layouts[0]); i++)
-		if (!strcmp(f->layout, layouts[i]))
-			break;
-	if (i == sizeof(layouts) / sizeof(layouts[0])) {
-		def_error(&L, NULL, "onbekende weergave '%s' (velden, voorblad, offerte, toestemming of bijlagen)", f->layout);
+	f->layout = layout_find(json_get_str(doc, "weergave") ? json_get_str(doc, "weergave") : "velden");
+	if (!f->layout) {
+		struct buf names = BUF_INIT;
+
+		layout_names(&names);
+		def_error(&L, NULL, "onbekende weergave '%s' (%s)", json_get_str(doc, "weergave"), names.s);
+		buf_release(&names);
 		goto out;
 	}
 	if (get_bool(&L, doc, "meervoud", NULL, &f->repeated) ||
@@ -363,8 +467,27 @@ static int load_form(struct formset *fs, const char *id, struct err *e)
 		def_error(&L, NULL, "'velden' ontbreekt of is leeg");
 		goto out;
 	}
-	if (load_fields(&L, v, &f->root, f))
+	if (load_fields(&L, v, &f->root, f) || load_roles(&L, doc, f))
 		goto out;
+	v = json_get(doc, "kolommen");
+	if (v) {
+		const json *c;
+		size_t i = 0;
+
+		if (!f->repeated || !json_is_array(v)) {
+			def_error(&L, NULL, "'kolommen' is een lijst sleutels en hoort bij een meervoud-formulier");
+			goto out;
+		}
+		f->root.columns = xcalloc(json_len(v) + 1, sizeof(char *));
+		for (c = json_first(v); c; c = json_next(c), i++) {
+			if (!json_is_string(c) || !field_sub(&f->root, json_str(c))) {
+				def_error(&L, NULL, "kolom %zu noemt geen veld van dit formulier", i + 1);
+				goto out;
+			}
+			f->root.columns[i] = xstrdup(json_str(c));
+			f->root.ncolumns = i + 1;
+		}
+	}
 	v = json_get(doc, "afdruk");
 	if (v) {
 		if (!json_is_object(v)) {
@@ -372,6 +495,8 @@ static int load_form(struct formset *fs, const char *id, struct err *e)
 			goto out;
 		}
 		f->print = json_dup(v);
+		if (check_sentences(&L, json_get(v, "zinnen")))
+			goto out;
 	}
 	r = 0;
 out:
@@ -429,6 +554,7 @@ static void field_release(struct field *f)
 	free(f->key);
 	free(f->label);
 	free(f->help);
+	free(f->column_label);
 	expr_free(f->cond);
 	free(f->cond_src);
 	for (i = 0; i < f->nchoices; i++) {
@@ -461,7 +587,6 @@ void formset_release(struct formset *fs)
 		free(f->item_title);
 		expr_free(f->cond);
 		free(f->cond_src);
-		free(f->layout);
 		field_release(&f->root);
 		json_free(f->print);
 	}

@@ -19,6 +19,7 @@
 #include <stddef.h>
 
 #include "field.h"
+#include "layouts.h"
 
 struct err;
 struct findings;
@@ -33,7 +34,8 @@ struct form {
 	char *item_title;     /* title of one record, e.g. "MDO-verslag" */
 	struct expr *cond;    /* when the form applies at all (NULL: always) */
 	char *cond_src;
-	char *layout;         /* "velden", "offerte", "toestemming", "bijlagen" */
+	const struct layout_def *layout; /* "weergave": how it is printed (layouts.h) */
+	const struct field *role[ROLE_COUNT]; /* "rollen": the field playing each role, or NULL */
 	struct field root;    /* groep (single) or lijst (repeated) */
 	json *print;          /* "afdruk": texts for the PDF; owned, may be NULL */
 };
@@ -81,6 +83,12 @@ bool field_applies(const struct field *f, const struct expr_env *env);
  * "ongeldige-waarde") naming the path. Unknown keys are left alone.
  */
 void formset_validate(const struct formset *fs, const json *root, struct findings *out);
+
+/* The field playing role r in form f ("rollen"), or NULL. */
+static inline const struct field *form_role(const struct form *f, enum layout_role_id r)
+{
+	return f ? f->role[r] : NULL;
+}
 
 /* Full path of a definition, without indexes: "mdo.aanwezigen.naam". */
 void field_def_path(const struct field *f, struct buf *out);

@@ -95,8 +95,8 @@ struct item *ldoc_add(struct ldoc *d, size_t page, enum item_kind kind)
 	memset(it, 0, sizeof(*it));
 	it->kind = kind;
 	it->fill = NO_FILL;
-	it->page_ref = -1;
-	it->target = -1;
+	it->page_ref = 0;
+	it->target = 0;
 	return it;
 }
 
@@ -177,10 +177,11 @@ int flow_anchor(struct flow *f)
 	struct ldoc *d = f->doc;
 
 	flow_page(f);
-	ARRAY_GROW(d->anchors, d->nanchors, d->acap);
-	d->anchors[d->nanchors].page = d->n - 1;
-	d->anchors[d->nanchors].y = f->y;
-	return (int)d->nanchors++;
+	int id = ldoc_new_anchor(d);
+
+	d->anchors[id].page = d->n - 1;
+	d->anchors[id].y = f->y;
+	return id;
 }
 
 double flow_width(const struct flow *f, int font, const char *s, size_t len, double size)
@@ -730,7 +731,7 @@ static void row_break(struct flow *f, const struct table *t, const struct trow *
 		cl->al = c->align;
 		cl->font = font;
 		cl->page_ref = c->page_ref;
-		if (c->page_ref >= 0)
+		if (c->page_ref > 0)
 			text = "000";
 		spans_of(text, strlen(text), font, &sp);
 		break_lines(&cl->b, f, &sp, 1, size, cl->w - 2 * pad);
@@ -801,7 +802,7 @@ static void row_slice(struct flow *f, const struct table *t, const struct trow *
 		for (k = from; k < to && k < cl->b.nlines; k++) {
 			double y = top - pad - (double)(k - from) * lh - baseline_off(f, size);
 
-			if (cl->page_ref >= 0) {
+			if (cl->page_ref > 0) {
 				struct item *it = ldoc_text(f->doc, page, cl->x + cl->w - pad, y, cl->font, size,
 							    f->th->text, "", 0);
 
@@ -836,7 +837,7 @@ static void auto_widths(const struct flow *f, const struct table *t, double size
 		for (i = 0; i < row->ncells; i++) {
 			const struct tcell *c = &row->cells[i];
 			size_t spn = c->span > 0 ? (size_t)c->span : 1;
-			const char *s = c->page_ref >= 0 ? "000" : c->text ? c->text : "";
+			const char *s = c->page_ref > 0 ? "000" : c->text ? c->text : "";
 			int font = row->kind == ROW_NORMAL ? c->font : FONT_BOLD;
 
 			if (spn == 1 && col < t->ncols) {
@@ -846,7 +847,7 @@ static void auto_widths(const struct flow *f, const struct table *t, double size
 				if (full > nat[col])
 					nat[col] = full;
 				/* numbers and amounts never wrap ("€ 1.234,56") */
-				if ((c->align == AL_RIGHT || c->page_ref >= 0) && full > min[col])
+				if ((c->align == AL_RIGHT || c->page_ref > 0) && full > min[col])
 					min[col] = full;
 				while (*p) {
 					size_t n = strcspn(p, " \n");
@@ -1122,4 +1123,99 @@ void flow_image(struct flow *f, const char *path, double img_w, double img_h)
 	it->y = f->y - it->h;
 	it->text = xstrdup(path);
 	f->y -= it->h + 4;
+}
+
+/* ---- anchors and the table builder ---------------------------------------- */
+
+int ldoc_new_anchor(struct ldoc *d)
+{
+	if (!d->nanchors) {
+		/* id 0 is "no anchor": a slot that is never placed */
+		ARRAY_GROW(d->anchors, d->nanchors, d->acap);
+		memset(&d->anchors[0], 0, sizeof(d->anchors[0]));
+		d->nanchors = 1;
+	}
+	ARRAY_GROW(d->anchors, d->nanchors, d->acap);
+	memset(&d->anchors[d->nanchors], 0, sizeof(d->anchors[0]));
+	return (int)d->nanchors++;
+}
+
+void tb_init(struct tbuild *t, size_t ncols)
+{
+	memset(t, 0, sizeof(*t));
+	t->ncols = ncols;
+}
+
+void tb_row(struct tbuild *t, enum row_kind kind)
+{
+	ARRAY_GROW(t->rows, t->n, t->cap);
+	memset(&t->rows[t->n], 0, sizeof(t->rows[0]));
+	t->rows[t->n++].kind = kind;
+}
+
+struct tcell *tb_cell(struct tbuild *t, const char *text)
+{
+	struct tbrow *r;
+	struct tcell *c;
+
+	if (!t->n)
+		tb_row(t, ROW_NORMAL);
+	r = &t->rows[t->n - 1];
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 8;
+		r->cells = xrealloc(r->cells, r->cap * sizeof(*r->cells));
+		r->texts = xrealloc(r->texts, r->cap * sizeof(*r->texts));
+	}
+	c = &r->cells[r->n];
+	memset(c, 0, sizeof(*c));
+	r->texts[r->n] = xstrdup(text ? text : "");
+	c->text = r->texts[r->n];
+	r->n++;
+	return c;
+}
+
+size_t tb_rows(const struct tbuild *t)
+{
+	return t->n && t->rows[0].kind == ROW_HEADER ? t->n - 1 : t->n;
+}
+
+void tb_flow(struct flow *f, const struct tbuild *t)
+{
+	bool has_head = t->n && t->rows[0].kind == ROW_HEADER;
+	size_t first = has_head ? 1 : 0, n = t->n - first, i;
+	struct trow *rows = xcalloc(t->n + 1, sizeof(*rows));
+	struct table tb;
+
+	if (!n)
+		goto out;
+	for (i = 0; i < t->n; i++) {
+		rows[i].cells = t->rows[i].cells;
+		rows[i].ncells = t->rows[i].n;
+		rows[i].kind = t->rows[i].kind;
+	}
+	tb.colw = t->colw;
+	tb.ncols = t->ncols;
+	tb.header = has_head ? &rows[0] : NULL;
+	tb.rows = rows + first;
+	tb.nrows = n;
+	tb.label_col = t->label_col;
+	tb.width = t->width;
+	tb.size = t->size;
+	flow_table(f, &tb);
+out:
+	free(rows);
+}
+
+void tb_release(struct tbuild *t)
+{
+	size_t i, k;
+
+	for (i = 0; i < t->n; i++) {
+		for (k = 0; k < t->rows[i].n; k++)
+			free(t->rows[i].texts[k]);
+		free(t->rows[i].texts);
+		free(t->rows[i].cells);
+	}
+	free(t->rows);
+	memset(t, 0, sizeof(*t));
 }

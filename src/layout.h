@@ -59,7 +59,7 @@ struct item {
 	uint32_t fill;       /* rect fill; NO_FILL for none */
 	double line_w;       /* rect border / line width; 0 for no border */
 	char *text;          /* IT_TEXT (owned); IT_IMAGE: file path (owned) */
-	int page_ref;        /* IT_TEXT: >= 0 means "the page number of anchor page_ref" */
+	int page_ref;        /* IT_TEXT: > 0 means "the page number of anchor page_ref" */
 	enum align ref_align;/* how a page_ref number aligns at x (AL_RIGHT: x is the right edge) */
 	int target;          /* IT_LINK: anchor id */
 	double word_space;   /* IT_TEXT: extra width of each space (justified lines), pt */
@@ -71,6 +71,11 @@ struct lpage {
 	size_t n, cap;
 };
 
+/*
+ * A place in the document that the contents, links and bookmarks point
+ * at. Anchor ids start at 1 (ldoc_new_anchor()): 0 means "no anchor", so a
+ * zeroed cell or item never points anywhere.
+ */
 struct anchor {
 	size_t page;  /* 0-based index in ldoc pages */
 	double y;
@@ -122,6 +127,8 @@ struct ldoc {
 #define LDOC_INIT { NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0 }
 
 void ldoc_release(struct ldoc *d);
+/* Reserve a new anchor (placed later by setting its page and y); returns its id, >= 1. */
+int ldoc_new_anchor(struct ldoc *d);
 void ldoc_outline(struct ldoc *d, const char *title, int level, int anchor);
 void ldoc_insert(struct ldoc *d, size_t after, const char *path, size_t npages, size_t number);
 /* Label the pages from final page `index` on (see struct plabel); copies prefix. */
@@ -188,7 +195,7 @@ struct tcell {
 	int font;
 	enum align align;
 	int span;           /* columns this cell covers (0 counts as 1) */
-	int page_ref;       /* >= 0: show the page number of this anchor */
+	int page_ref;       /* > 0: show the page number of this anchor (0: none) */
 };
 
 struct trow {
@@ -209,6 +216,38 @@ struct table {
 };
 
 void flow_table(struct flow *f, const struct table *t);
+
+/*
+ * A table built row by row, so callers never compute cell indexes: start
+ * a row with tb_row(), add its cells with tb_cell() (the text is copied),
+ * and pour it with tb_flow(). A first row of kind ROW_HEADER becomes the
+ * header, repeated on every page. The builder owns its rows, cells and
+ * texts until tb_release().
+ */
+struct tbrow {
+	struct tcell *cells;
+	char **texts;
+	size_t n, cap;
+	enum row_kind kind;
+};
+
+struct tbuild {
+	struct tbrow *rows;
+	size_t n, cap;
+	size_t ncols;
+	const double *colw;   /* as in struct table */
+	bool label_col;
+	double width, size;
+};
+
+void tb_init(struct tbuild *t, size_t ncols);
+void tb_row(struct tbuild *t, enum row_kind kind);
+/* A cell in the current row; returns it for align, font, span and page_ref. */
+struct tcell *tb_cell(struct tbuild *t, const char *text);
+/* Rows other than the header. */
+size_t tb_rows(const struct tbuild *t);
+void tb_flow(struct flow *f, const struct tbuild *t);
+void tb_release(struct tbuild *t);
 
 /* Contents line: "text ........ page", linked to anchor `target`. */
 void flow_toc_line(struct flow *f, const char *text, int level, int target, bool bold);

@@ -7,10 +7,12 @@
 #include "fileio.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "banned.h"
 
@@ -81,6 +83,24 @@ static int finish_stdout(int rc)
 	return rc;
 }
 
+/*
+ * A standard descriptor that was closed (`dossier zet ... >&-`) gets
+ * /dev/null: otherwise the next file opened, a case file's temporary,
+ * would become standard output and receive the program's messages.
+ */
+static void keep_std_fds(void)
+{
+	int fd;
+
+	for (fd = 0; fd < 3; fd++)
+		if (fcntl(fd, F_GETFD) < 0 && errno == EBADF) {
+			int n = open("/dev/null", fd ? O_WRONLY : O_RDONLY);
+
+			if (n >= 0 && n != fd)
+				close(n); /* cannot happen: the lowest free descriptor is fd */
+		}
+}
+
 int main(int argc, char **argv)
 {
 	const char *data = NULL, *config = NULL;
@@ -88,6 +108,7 @@ int main(int argc, char **argv)
 	struct app app;
 	int i, rc;
 
+	keep_std_fds();
 	/* all text is UTF-8; line editing needs a UTF-8 locale to handle it */
 	if (!setlocale(LC_CTYPE, "") || strcmp(nl_langinfo(CODESET), "UTF-8"))
 		setlocale(LC_CTYPE, "C.UTF-8");

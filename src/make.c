@@ -8,18 +8,21 @@
  */
 #include "make.h"
 #include "app.h"
+#include "anon.h"
 #include "attach.h"
 #include "buf.h"
 #include "casus.h"
 #include "compose.h"
 #include "date.h"
 #include "fileio.h"
+#include "glyphs.h"
 #include "finding.h"
 #include "json.h"
 #include "mem.h"
 #include "render.h"
 #include "rules.h"
 #include "template.h"
+#include "words.h"
 #include "timeline.h"
 
 #include <errno.h>
@@ -161,6 +164,16 @@ static long long creation_time(void)
 	return (long long)time(NULL);
 }
 
+/* Replace the personal values in b (the anonymised copy). */
+static void anonymise_text(const struct anon *an, struct buf *b)
+{
+	struct buf t = BUF_INIT;
+
+	anon_apply(an, b->s, &t);
+	buf_sets(b, t.s);
+	buf_release(&t);
+}
+
 void make_result_release(struct make_result *r)
 {
 	free(r->ref);
@@ -187,7 +200,7 @@ int make_dossier(struct app *app, const char *path, const struct make_opts *o, s
 	const char *arg = o->casus_arg ? o->casus_arg : path;
 	const char *tmpl_name = o->tmpl;
 	bool omit = o->anonymous || o->no_attachments;
-	int rc = -1, today = date_today();
+	int rc = -1, today = date_print_day();
 
 	memset(res, 0, sizeof(*res));
 	if (casus_load(&c, path, &app->err) || app_setup_case(app, &c) || !(r = app_route(app, &c, o->route)))
@@ -219,16 +232,18 @@ int make_dossier(struct app *app, const char *path, const struct make_opts *o, s
 	if (!tmpl_name)
 		tmpl_name = config_get(&app->cfg, "opmaak", "sjabloon");
 	if (tmpl_load(&t, app->datadir, tmpl_name ? tmpl_name : "standaard", &app->err) ||
+	    glyphs_check(&app->forms, c.root, t.font_path, &fs, &app->err) ||
 	    pdf_open(&pdf, &t, &app->err) ||
 	    find_atts(app, &c, pdf, o->concept, !omit, &atts, &natts))
 		goto out;
+	res->warnings = findings_count(&fs, SEV_WARNING);
 	timeline_build(&tl, app->rules.tl, app->rules.ntl, c.root, today);
 	{
 		bool draft = o->concept && res->errors > 0;
 		struct compose_in in = { &c, &app->forms, &app->rules, r, &app->prof, &t, &fs, &tl,
 					 pdf_metrics(pdf), atts, natts, today, o->anonymous, draft,
-					 o->anonymous ? "niet in deze anonieme kopie"
-					 : o->no_attachments ? "niet opgenomen (zonder bijlagen gemaakt)" : NULL };
+					 o->anonymous ? word(&t, W_OMIT_ANONYMOUS)
+					 : o->no_attachments ? word(&t, W_OMIT_NO_ATTACHMENTS) : NULL };
 		struct render_info info;
 
 		if (compose_dossier(&in, &doc, &app->err))
@@ -240,9 +255,24 @@ int make_dossier(struct app *app, const char *path, const struct make_opts *o, s
 		compose_expand(&in, tmpl_text(&t, "voettekst", "bijlagen",
 					      "Kenmerk {kenmerk} · bijlage {n}, blad {blad} van {bladen} · pagina {pagina} van {paginas}"),
 			       &fa);
-		compose_expand(&in, tmpl_text(&t, "teksten", "documenttitel", "Dossier {kenmerk}"), &title);
+		compose_expand(&in, word(&t, W_DOC_TITLE), &title);
 		buf_addf(&subject, "%s – %s", r->name, app->prof.name);
-		compose_expand(&in, tmpl_text(&t, "teksten", "concept", "CONCEPT – onvolledig"), &mark);
+		compose_expand(&in, word(&t, W_CONCEPT), &mark);
+		if (o->anonymous) {
+			struct anon *an = anon_build(&app->forms, c.root);
+			struct buf *texts[] = { &hl, &hr, &fl, &fr, &fa, &title, &subject, &mark };
+			struct buf note = BUF_INIT;
+
+			/* every page says it is the anonymised copy */
+			compose_expand(&in, word(&t, W_ANONYMOUS_COPY), &note);
+			if (fl.len)
+				buf_addf(&note, " · %s", fl.s);
+			buf_sets(&fl, note.s);
+			buf_release(&note);
+			for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+				anonymise_text(an, texts[i]);
+			anon_free(an);
+		}
 		memset(&info, 0, sizeof(info));
 		info.title = title.s;
 		info.subject = subject.s;
@@ -296,13 +326,66 @@ char *make_pdf_name(const char *casus, bool anonymous)
 	return buf_detach(&b, NULL);
 }
 
+static bool same_file(const struct stat *a, const char *path)
+{
+	struct stat b;
+
+	return stat(path, &b) == 0 && a->st_dev == b.st_dev && a->st_ino == b.st_ino;
+}
+
+/*
+ * The PDF never replaces the case file or one of its attachments (also
+ * not through another name or a link): refused before anything is made.
+ */
+static int refuse_own_files(struct app *app, const char *casus, const char *out)
+{
+	struct casus c = CASUS_INIT;
+	struct stat st;
+	const json *it;
+	int r = 0;
+
+	if (stat(out, &st) < 0)
+		return 0; /* a new file cannot be one of the case's */
+	if (same_file(&st, casus))
+		return err_set(&app->err, EXIT_USAGE,
+			       "%s is het casusbestand zelf; de PDF krijgt een andere naam (kies die met -o UIT.pdf)", out);
+	if (casus_load(&c, casus, &app->err)) {
+		casus_release(&c);
+		return -1;
+	}
+	for (it = json_first(json_get(c.root, "bijlagen")); it && !r; it = json_next(it)) {
+		const char *file = json_get_str(it, "bestand");
+		char *p = file && *file ? casus_file_path(&c, file) : NULL;
+
+		if (p && same_file(&st, p))
+			r = err_set(&app->err, EXIT_USAGE,
+				    "%s is bijlage '%s' van de casus en wordt niet overschreven; kies een andere naam voor de PDF met -o UIT.pdf",
+				    out, json_get_str(it, "titel") ? json_get_str(it, "titel") : file);
+		free(p);
+	}
+	it = casus_get(&c, "toestemming.scan");
+	if (!r && json_is_string(it) && *json_str(it)) {
+		char *p = casus_file_path(&c, json_str(it));
+
+		if (same_file(&st, p))
+			r = err_set(&app->err, EXIT_USAGE,
+				    "%s is de scan van de toestemming en wordt niet overschreven; kies een andere naam voor de PDF met -o UIT.pdf",
+				    out);
+		free(p);
+	}
+	casus_release(&c);
+	return r;
+}
+
 int make_file(struct app *app, const char *casus, const char *out, const struct make_opts *o,
 		    struct make_result *res)
 {
 	struct buf pdf = BUF_INIT;
 	int rc = 0;
 
-	if (make_dossier(app, casus, o, &pdf, res) || file_write_atomic(out, pdf.s, pdf.len, &app->err))
+	memset(res, 0, sizeof(*res));
+	if (refuse_own_files(app, casus, out) || make_dossier(app, casus, o, &pdf, res) ||
+	    refuse_own_files(app, casus, out) || file_write_atomic(out, pdf.s, pdf.len, &app->err))
 		rc = app->err.code ? app->err.code : EXIT_SYSTEM;
 	res->bytes = pdf.len;
 	buf_release(&pdf);

@@ -13,10 +13,12 @@
 #include "buf.h"
 #include "err.h"
 #include "fileio.h"
+#include "fontinfo.h"
 #include "image.h"
 #include "mem.h"
 #include "template.h"
 #include "tmpl.h"
+#include "unicode.h"
 #include "utf8.h"
 
 #include <hpdf.h>
@@ -33,7 +35,8 @@
  * 20 kB per face (it builds widths and maps for all 65,536 code points).
  * Simple TrueType fonts with the Windows code pages are cheap and small,
  * and five of them cover the names this tool meets: Western European
- * (CP1252), Central European (CP1250: Ł, Š), Turkish (CP1254: İ, Ğ),
+ * (CP1252), Turkish (CP1254: İ, Ş, Ğ; before Central European, so a Turkish
+ * name needs one font object, not two), Central European (CP1250: Ł, Š),
  * Baltic (CP1257), Cyrillic (CP1251) and Greek (CP1253). The font file is
  * embedded once per face whatever the number of code pages used; a code
  * page's font object is only made when a character needs it. Each run of
@@ -41,9 +44,16 @@
  * Widths come straight from the font's own tables, so measuring never
  * creates PDF objects.
  */
-static const char *const code_pages[] = { "CP1252", "CP1250", "CP1254", "CP1257", "CP1251", "CP1253" };
+static const char *const code_pages[] = { "CP1252", "CP1254", "CP1250", "CP1257", "CP1251", "CP1253" };
 #define NPAGES (sizeof(code_pages) / sizeof(code_pages[0]))
-#define NO_WIDTH 0xFFFF
+#define NO_WIDTH FONT_NO_WIDTH
+/*
+ * A character no code page holds but both faces have (Vietnamese ễ, a
+ * lone combining mark): drawn with libharu's UTF-8 (CID) font of the
+ * face, made only when a text needs it, so the common case stays cheap.
+ */
+#define PAGE_UTF8 NPAGES
+#define CODE_UTF8 0xFFFF
 
 struct image_entry {
 	char *path;
@@ -53,7 +63,7 @@ struct image_entry {
 struct face {
 	const char *name;              /* libharu's name of the loaded font */
 	uint16_t *adv;                 /* advance width per BMP code point, 1/1000 em */
-	HPDF_Font font[NPAGES];        /* per code page, made on first use */
+	HPDF_Font font[NPAGES + 1];    /* per code page and PAGE_UTF8, made on first use */
 	int ascent, descent;
 };
 
@@ -78,93 +88,6 @@ static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
 	}
 }
 
-/* ---- reading a TrueType font: cmap, hmtx, hhea, head ------------------ */
-
-static uint32_t be32(const unsigned char *b) { return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3]; }
-static uint16_t be16(const unsigned char *b) { return (uint16_t)(b[0] << 8 | b[1]); }
-
-static size_t table(const struct buf *f, const char *tag, size_t min_len)
-{
-	const unsigned char *d = (const unsigned char *)f->s;
-	size_t i, n;
-
-	if (f->len < 12)
-		return 0;
-	n = be16(d + 4);
-	for (i = 0; i < n && 12 + i * 16 + 16 <= f->len; i++)
-		if (!memcmp(d + 12 + i * 16, tag, 4)) {
-			uint32_t off = be32(d + 12 + i * 16 + 8), len = be32(d + 12 + i * 16 + 12);
-
-			if (off < f->len && len >= min_len && (size_t)off + len <= f->len)
-				return off;
-			return 0;
-		}
-	return 0;
-}
-
-/*
- * Fill face->adv for every BMP character the font's Unicode cmap (format
- * 4) maps to a glyph. Returns 0, or -1 when a table is missing or broken.
- */
-static int read_font(const struct buf *f, struct face *face)
-{
-	const unsigned char *d = (const unsigned char *)f->s;
-	size_t cmap = table(f, "cmap", 4), head = table(f, "head", 54), hhea = table(f, "hhea", 36);
-	size_t hmtx = table(f, "hmtx", 4), sub = 0, i, nsub;
-	uint16_t upm, nmetrics, segx2, s;
-
-	if (!cmap || !head || !hhea || !hmtx)
-		return -1;
-	upm = be16(d + head + 18);
-	nmetrics = be16(d + hhea + 34);
-	if (!upm || !nmetrics || hmtx + (size_t)nmetrics * 4 > f->len)
-		return -1;
-	face->ascent = (int16_t)be16(d + hhea + 4) * 1000 / upm;
-	face->descent = (int16_t)be16(d + hhea + 6) * 1000 / upm;
-	nsub = be16(d + cmap + 2);
-	for (i = 0; i < nsub && cmap + 4 + i * 8 + 8 <= f->len; i++) {
-		uint16_t plat = be16(d + cmap + 4 + i * 8), enc = be16(d + cmap + 4 + i * 8 + 2);
-		uint32_t off = be32(d + cmap + 4 + i * 8 + 4);
-
-		if (plat == 3 && enc == 1 && cmap + off + 14 <= f->len && be16(d + cmap + off) == 4)
-			sub = cmap + off;
-	}
-	if (!sub)
-		return -1;
-	segx2 = be16(d + sub + 6);
-	if (sub + 16 + (size_t)segx2 * 4 > f->len)
-		return -1;
-	for (s = 0; s < segx2 / 2; s++) {
-		const unsigned char *ends = d + sub + 14, *starts = ends + segx2 + 2;
-		const unsigned char *deltas = starts + segx2, *ranges = deltas + segx2;
-		uint16_t end = be16(ends + s * 2), start = be16(starts + s * 2);
-		uint16_t delta = be16(deltas + s * 2), range = be16(ranges + s * 2);
-		uint32_t c;
-
-		for (c = start; c <= end && c < 0xFFFF; c++) {
-			uint16_t glyph;
-
-			if (!range) {
-				glyph = (uint16_t)(c + delta);
-			} else {
-				size_t at = (size_t)(ranges + s * 2 - d) + range + (c - start) * 2;
-
-				if (at + 2 > f->len)
-					break;
-				glyph = be16(d + at);
-				if (glyph)
-					glyph = (uint16_t)(glyph + delta);
-			}
-			if (glyph) {
-				uint16_t g = glyph < nmetrics ? glyph : (uint16_t)(nmetrics - 1);
-
-				face->adv[c] = (uint16_t)((uint32_t)be16(d + hmtx + (size_t)g * 4) * 1000 / upm);
-			}
-		}
-	}
-	return 0;
-}
-
 /* The code page and byte for a code point; false when none can draw it. */
 static bool encode(const struct pdf *p, uint32_t cp, size_t *page, unsigned char *byte)
 {
@@ -172,6 +95,11 @@ static bool encode(const struct pdf *p, uint32_t cp, size_t *page, unsigned char
 
 	if (!v)
 		return false;
+	if (v == CODE_UTF8) {
+		*page = PAGE_UTF8;
+		*byte = 0;
+		return true;
+	}
 	v--;
 	*page = v >> 8;
 	*byte = (unsigned char)(v & 0xFF);
@@ -208,9 +136,28 @@ static double measure(void *ctx, int font, const char *s, size_t len, double siz
 	return total * size / 1000.0;
 }
 
-void pdf_clean_text(const struct pdf *p, const char *s, struct buf *out)
+/* Characters that show nothing (fontinfo.h); the Romanian ones are drawn replaced. */
+static bool invisible(uint32_t cp)
 {
-	size_t len = strlen(s), i = 0;
+	return font_shows_nothing(cp) && !(cp >= 0x0218 && cp <= 0x021B);
+}
+
+bool pdf_can_show(const struct pdf *p, uint32_t cp)
+{
+	return cp == '\n' || cp == '\t' || invisible(cp) || covered(p, cp) || cp == 0x0218 || cp == 0x0219 ||
+	       cp == 0x021A || cp == 0x021B;
+}
+
+void pdf_clean_text(const struct pdf *p, const char *in, struct buf *out)
+{
+	struct buf nfc = BUF_INIT;
+	const char *s = in;
+	size_t len, i = 0;
+
+	/* one form for what looks the same: e + U+0308 is drawn (and extracted) as ë */
+	if (!unicode_nfc(in, strlen(in), &nfc))
+		s = nfc.s;
+	len = strlen(s);
 
 	while (i < len) {
 		uint32_t cp;
@@ -223,6 +170,8 @@ void pdf_clean_text(const struct pdf *p, const char *s, struct buf *out)
 		}
 		if (cp == '\t')
 			buf_addch(out, ' ');
+		else if (invisible(cp))
+			;
 		else if (cp == '\n' || cp == '\r' || covered(p, cp))
 			buf_add(out, s + i, n);
 		else if (cp == 0x0219 || cp == 0x0218) /* Romanian comma below: the cedilla form */
@@ -233,6 +182,7 @@ void pdf_clean_text(const struct pdf *p, const char *s, struct buf *out)
 			buf_addch(out, '?');
 		i += n;
 	}
+	buf_release(&nfc);
 }
 
 static void clean_cb(void *ctx, const char *s, struct buf *out)
@@ -251,7 +201,7 @@ static HPDF_Font face_font(struct pdf *p, int font, size_t page)
 	struct face *f = &p->face[font];
 
 	if (!f->font[page])
-		f->font[page] = HPDF_GetFont(p->doc, f->name, code_pages[page]);
+		f->font[page] = HPDF_GetFont(p->doc, f->name, page == PAGE_UTF8 ? "UTF-8" : code_pages[page]);
 	return f->font[page];
 }
 
@@ -279,18 +229,13 @@ int pdf_open(struct pdf **out, const struct tmpl *t, struct err *e)
 	HPDF_UseUTFEncodings(p->doc);
 	HPDF_SetCurrentEncoder(p->doc, "UTF-8");
 	for (i = 0; i < FONT_COUNT; i++) {
-		struct buf file = BUF_INIT;
+		struct font_info fi;
 
-		p->face[i].adv = xmalloc(0x10000 * sizeof(uint16_t));
-		memset(p->face[i].adv, 0xFF, 0x10000 * sizeof(uint16_t));
-		if (file_read(t->font_path[i], 32u << 20, &file, e))
+		if (font_info_load(t->font_path[i], &fi, e))
 			return -1;
-		if (read_font(&file, &p->face[i])) {
-			buf_release(&file);
-			return err_set(e, EXIT_SYSTEM, "%s: geen bruikbaar TrueType-lettertype (tabellen ontbreken)",
-				       t->font_path[i]);
-		}
-		buf_release(&file);
+		p->face[i].adv = fi.adv;
+		p->face[i].ascent = fi.ascent;
+		p->face[i].descent = fi.descent;
 		p->face[i].name = HPDF_LoadTTFontFromFile(p->doc, t->font_path[i], HPDF_TRUE);
 		if (!p->face[i].name || p->error)
 			return fail(p, e, "het lettertype kan niet worden geladen");
@@ -315,6 +260,10 @@ int pdf_open(struct pdf **out, const struct tmpl *t, struct err *e)
 			p->code[u] = (uint16_t)(((k << 8) | (size_t)b) + 1);
 		}
 	}
+	for (b = 0x20; b < 0xFFFF; b++)
+		if (!p->code[b] && (b < 0xD800 || b > 0xDFFF) && p->face[FONT_REGULAR].adv[b] != NO_WIDTH &&
+		    p->face[FONT_BOLD].adv[b] != NO_WIDTH)
+			p->code[b] = CODE_UTF8;
 	if (!covered(p, '?'))
 		return err_set(e, EXIT_SYSTEM, "%s: het lettertype heeft geen gewone letters", t->font_path[FONT_REGULAR]);
 	p->m.width = measure;
@@ -538,7 +487,10 @@ static void draw_runs(struct pdf *p, struct pen *pen, int font, double size, con
 		if (i >= len)
 			break;
 		cur = page;
-		buf_addch(&run, (char)byte);
+		if (page == PAGE_UTF8)
+			buf_add(&run, s + i, n);
+		else
+			buf_addch(&run, (char)byte);
 		i += n;
 	}
 	buf_release(&run);
@@ -663,7 +615,7 @@ static void draw_item(struct pdf *p, struct pen *pen, const struct item *it, con
 		HPDF_Page_Stroke(pg);
 		break;
 	case IT_TEXT:
-		if (it->page_ref >= 0) {
+		if (it->page_ref > 0) {
 			char num[24];
 			size_t ap = (size_t)it->page_ref < doc->nanchors ? doc->anchors[it->page_ref].page : 0;
 
@@ -743,7 +695,7 @@ static void outline(struct pdf *p, HPDF_Page *pages, const struct ldoc *doc)
 		if (!ol)
 			return;
 		HPDF_Outline_SetOpened(ol, lvl == 0 ? HPDF_TRUE : HPDF_FALSE);
-		if (o->anchor >= 0 && (size_t)o->anchor < doc->nanchors)
+		if (o->anchor > 0 && (size_t)o->anchor < doc->nanchors)
 			HPDF_Outline_SetDestination(ol, anchor_dest(pages, doc, o->anchor));
 		parents[lvl] = ol;
 	}
@@ -786,7 +738,7 @@ int pdf_render(struct pdf *p, const struct ldoc *doc, const struct render_info *
 			HPDF_Rect rect;
 			HPDF_Annotation a;
 
-			if (it->kind != IT_LINK || it->target < 0 || (size_t)it->target >= doc->nanchors)
+			if (it->kind != IT_LINK || it->target <= 0 || (size_t)it->target >= doc->nanchors)
 				continue;
 			rect.left = (HPDF_REAL)it->x;
 			rect.bottom = (HPDF_REAL)it->y;

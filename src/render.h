@@ -17,6 +17,7 @@
 #define RENDER_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 
 #include "layout.h"
@@ -39,6 +40,8 @@ void pdf_close(struct pdf *p);
 const struct metrics *pdf_metrics(const struct pdf *p);
 /* Replace characters the fonts lack; result appended to out. */
 void pdf_clean_text(const struct pdf *p, const char *s, struct buf *out);
+/* Can the fonts show code point cp (or does it need no glyph: line breaks, soft hyphens)? */
+bool pdf_can_show(const struct pdf *p, uint32_t cp);
 
 /*
  * Load a PNG or JPEG once and give its size in points (at 72 dpi units

@@ -21,6 +21,7 @@
 #include "money.h"
 #include "path.h"
 #include "profile.h"
+#include "quote.h"
 #include "tmpl.h"
 #include "utf8.h"
 
@@ -638,70 +639,69 @@ static void check_consent(struct ctx *C)
 
 /* ---- kind: offerte — split costs and totals that add up ------------------- */
 
-static int64_t line_amount(const json *line)
-{
-	double q = json_num(json_get(line, "aantal")), rate = json_num(json_get(line, "tarief"));
-	double v = q * rate;
-
-	return v > (double)MONEY_MAX_CENTS ? MONEY_MAX_CENTS : (int64_t)llround(v);
-}
-
+/*
+ * The sums come from quote_compute(), the same function the print uses.
+ * "categorieen": the categories that must each have costs (a warning
+ * otherwise); "opgegeven": { category key or "totaal": field key } for the
+ * supplier's own figures, each compared with the computed sum.
+ */
 static void check_quote(struct ctx *C)
 {
-	const json *q = json_get(C->root, "offerte"), *it;
-	int64_t edu = 0, care = 0;
-	size_t nedu = 0, ncare = 0;
-	static const struct {
-		const char *key, *what;
-	} given[] = {
-		{ "opgegeven_onderwijs", "het subtotaal onderwijs" },
-		{ "opgegeven_jeugdhulp", "het subtotaal jeugdhulp" },
-		{ "opgegeven_totaal", "het totaal" },
-	};
-	size_t i;
+	const char *id = C->rule->document;
+	const struct form *form = formset_get(C->in->fs, id);
+	const json *v = json_get(C->root, id), *m;
+	struct quote q;
+	struct buf path = BUF_INIT, fix = BUF_INIT;
 
-	if (!value_filled(q))
+	if (!value_filled(v) || !form || quote_compute(form, v, &q))
 		return;
-	for (it = json_first(json_get(q, "regels")); it; it = json_next(it)) {
-		const char *cat = json_get_str(it, "categorie");
-
-		if (!cat)
-			continue;
-		if (!strcmp(cat, "onderwijs")) {
-			edu += line_amount(it);
-			nedu++;
-		} else if (!strcmp(cat, "jeugdhulp")) {
-			care += line_amount(it);
-			ncare++;
-		}
+	buf_addf(&fix, "dossier invullen {casus} %s", id);
+	if (q.overflow_line) {
+		buf_addf(&path, "%s.%s[%zu]", id, q.lines->key, q.overflow_line);
+		report_as(C, "offerte-te-groot", id, path.s, NULL, fix.s,
+			  "Kostenregel %zu van de offerte is te groot: aantal × tarief (of de som) komt boven € 999.999.999,99. Controleer het aantal en het tarief.",
+			  q.overflow_line);
 	}
-	if (!nedu || !ncare) {
-		struct rule soft = *C->rule;
-		const struct rule *saved = C->rule;
+	for (m = json_first(json_get(C->rule->params, "categorieen")); m; m = json_next(m)) {
+		const struct choice *ch = json_str(m) ? field_choice(q.category, json_str(m)) : NULL;
+		size_t i;
 
-		soft.sev = SEV_WARNING;
-		C->rule = &soft;
-		report_as(C, "offerte-categorie", "offerte", "offerte.regels", NULL, "dossier invullen {casus} offerte",
-			  "De offerte heeft geen kosten voor %s. Een uitgesplitste offerte toont onderwijs en jeugdhulp apart; staat dit deel echt op € 0?",
-			  nedu ? "jeugdhulp" : "onderwijs");
-		C->rule = saved;
+		for (i = 0; ch && i < q.ncats; i++)
+			if (q.cats[i].key == ch->key && !q.cats[i].nlines) {
+				struct rule soft = *C->rule;
+				const struct rule *saved = C->rule;
+
+				soft.sev = SEV_WARNING;
+				C->rule = &soft;
+				buf_reset(&path);
+				buf_addf(&path, "%s.%s", id, q.lines->key);
+				report_as(C, "offerte-categorie", id, path.s, NULL, fix.s,
+					  "De offerte heeft geen kosten voor %s. Een uitgesplitste offerte toont de kosten per categorie apart; staat dit deel echt op € 0?",
+					  ch->label);
+				C->rule = saved;
+			}
 	}
-	for (i = 0; i < sizeof(given) / sizeof(given[0]); i++) {
-		const json *v = json_get(q, given[i].key);
-		int64_t want = i == 0 ? edu : i == 1 ? care : edu + care;
-		struct buf a = BUF_INIT, b = BUF_INIT, path = BUF_INIT;
+	for (m = json_first(json_get(C->rule->params, "opgegeven")); m; m = json_next(m)) {
+		const char *key = json_str(m);
+		const json *given = key ? json_get(v, key) : NULL;
+		int64_t want = strcmp(json_key(m), "totaal") ? quote_category_sum(&q, json_key(m)) : q.total;
+		const struct field *gf = key ? field_sub(&form->root, key) : NULL;
+		struct buf a = BUF_INIT, b = BUF_INIT;
 
-		if (!json_is_number(v) || (int64_t)json_num(v) == want)
+		if (!json_is_number(given) || want < 0 || (int64_t)json_num(given) == want)
 			continue;
-		money_fmt(&a, (int64_t)json_num(v), true);
+		money_fmt(&a, (int64_t)json_num(given), true);
 		money_fmt(&b, want, true);
-		buf_addf(&path, "offerte.%s", given[i].key);
-		report_as(C, "offerte-telt-niet", "offerte", path.s, NULL, "dossier invullen {casus} offerte",
-			  "In de offerte is %s %s, maar de regels tellen op tot %s.", given[i].what, a.s, b.s);
+		buf_reset(&path);
+		buf_addf(&path, "%s.%s", id, key);
+		report_as(C, "offerte-telt-niet", id, path.s, NULL, fix.s,
+			  "In de offerte staat bij '%s' %s, maar de regels tellen op tot %s.", gf ? gf->label : key, a.s, b.s);
 		buf_release(&a);
 		buf_release(&b);
-		buf_release(&path);
 	}
+	quote_release(&q);
+	buf_release(&path);
+	buf_release(&fix);
 }
 
 /* ---- kind: datums — no dates in the future where events happened -------- */
@@ -991,7 +991,7 @@ static int load_rule(struct ruleset *rs, const json *o, struct rule *r, const st
 		"code", "soort", "routes", "voorwaarde", "ernst", "document", "waarom", "melding", "oplossing",
 		"formulier", "pad", "eis", "veld", "bijlage", "of_ingevuld", "rollen", "in_een_overleg",
 		"advies_datum", "leerling_tekent_mee_vanaf", "leerling_alleen_vanaf", "eerder", "later", "lijst",
-		"start", "van_week", "tot_week", "toelichting",
+		"start", "van_week", "tot_week", "toelichting", "categorieen", "opgegeven",
 	};
 	const char *code = json_get_str(o, "code"), *kind = json_get_str(o, "soort"), *sev = json_get_str(o, "ernst");
 	const json *m, *routes = json_get(o, "routes");
@@ -1365,6 +1365,31 @@ bool rules_form_needed(const struct check_input *in, const char *form_id)
 			return true;
 	}
 	return false;
+}
+
+size_t rules_att_reqs(const struct check_input *in, struct att_req *out, size_t max)
+{
+	struct ctx C;
+	size_t i, n = 0;
+
+	memset(&C, 0, sizeof(C));
+	C.in = in;
+	C.root = in->c->root;
+	C.env.root = in->c->root;
+	C.env.route = in->route;
+	C.env.region = in->region;
+	for (i = 0; i < in->rs->nrules && n < max; i++) {
+		const struct rule *r = &in->rs->rules[i];
+
+		if (r->kind->check != check_attachment || r->off || !rule_applies(r, &C))
+			continue;
+		out[n].code = r->code;
+		out[n].kind = param_str(r, "bijlage");
+		out[n].alt = param_str(r, "of_ingevuld");
+		out[n].sev = r->sev;
+		n++;
+	}
+	return n;
 }
 
 void rules_check(const struct check_input *in, struct findings *out)

@@ -100,6 +100,16 @@ void rules_check(const struct check_input *in, struct findings *out);
  */
 bool rules_form_needed(const struct check_input *in, const char *form_id);
 
+/* A document the route asks for as an attachment: an applying rule of kind "bijlage". */
+struct att_req {
+	const char *code;   /* the rule's code, as in its findings */
+	const char *kind;   /* the attachment kind ("bijlage") */
+	const char *alt;    /* a path that may be filled in instead ("of_ingevuld"), or NULL */
+	enum severity sev;
+};
+/* The attachments the route asks for, at most max, in the rules' order; returns their number. */
+size_t rules_att_reqs(const struct check_input *in, struct att_req *out, size_t max);
+
 /* Is a document (form id) filled in for this case, with its condition true? */
 bool rules_doc_present(const struct check_input *in, const char *form_id);
 

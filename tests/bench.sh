@@ -8,6 +8,7 @@ TOOLS=build/tools
 W=$(mktemp -d "${TMPDIR:-/tmp}/dossier-bench.XXXXXX")
 trap 'rm -rf "$W"' EXIT
 export SOURCE_DATE_EPOCH=1795000000
+export DOSSIER_TEST_TODAY=1795000000
 S=samples/doorbraak-spoor1.json
 
 echo "dossier $("$BIN" --versie | cut -d' ' -f2) · $(nproc) kernen · $(uname -m) · $(date -u +%Y-%m-%d)"

@@ -24,6 +24,7 @@ trap 'rc=$?; rm -rf "$T"; [ "$FINISHED" = 1 ] || echo "FAIL: $NAME: script stopp
 # Call at the end of every script: a script that stops early is a failure.
 finish() { FINISHED=1; }
 export SOURCE_DATE_EPOCH=1795000000   # 2026-11-18, a Wednesday
+export DOSSIER_TEST_TODAY=1795000000  # 'vandaag' for the tests (src/date.h)
 export NO_COLOR=1
 export HOME="$T/home"                 # never read the tester's own config
 mkdir -p "$HOME"
@@ -119,4 +120,10 @@ make_jpeg() {
 	make_pdf "$1.pdf" 1 "$2"
 	pdftoppm -jpeg -r 40 -singlefile "$1.pdf" "${1%.jpg}" 2>/dev/null
 	rm -f "$1.pdf"
+}
+
+# expect_code_in "N M" "what": the last run exited with one of the codes
+expect_code_in() {
+	if ! sanitizer_clean; then fail "$2" "sanitizer report"; return; fi
+	case " $1 " in *" $RC "*) pass "$2" ;; *) fail "$2" "exit code $RC, expected one of $1" ;; esac
 }

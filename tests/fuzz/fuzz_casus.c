@@ -46,6 +46,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 	(void)argc, (void)argv;
 	setenv("SOURCE_DATE_EPOCH", "1795000000", 1);
+	setenv("DOSSIER_TEST_TODAY", "1795000000", 1);
 	fuzz_path(home, sizeof(home), "home");
 	setenv("HOME", home, 1);            /* never the user's own configuration */
 	unsetenv("DOSSIER_CONFIG");

@@ -77,6 +77,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 	(void)argc, (void)argv;
 	setenv("SOURCE_DATE_EPOCH", "1795000000", 1);
+	setenv("DOSSIER_TEST_TODAY", "1795000000", 1);
 	fuzz_join(p, sizeof(p), FUZZ_ROOT, "forms");
 	if (formset_load(&real, p, &e) || profile_load(&prof, FUZZ_ROOT, "den-haag", &e) ||
 	    formset_expand(&real, profile_name, &prof, &e))

@@ -86,6 +86,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 	(void)argc, (void)argv;
 	setenv("SOURCE_DATE_EPOCH", "1795000000", 1);
+	setenv("DOSSIER_TEST_TODAY", "1795000000", 1);
 	fuzz_path(p, sizeof(p), "home");
 	setenv("HOME", p, 1);
 	unsetenv("DOSSIER_CONFIG");

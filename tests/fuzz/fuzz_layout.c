@@ -90,7 +90,7 @@ static void check_items(const struct ldoc *doc)
 			if (it->kind != IT_TEXT)
 				continue;
 			FUZZ_ASSERT(it->text && fuzz_utf8(it->text));
-			if (it->page_ref >= 0)
+			if (it->page_ref > 0)
 				continue; /* a page number, placed by the renderer */
 			if (it->x < left - 0.5 || it->x + text_width(it) > right + 0.5 || it->y < bottom - 1 ||
 			    it->y > top + 1) {
@@ -155,10 +155,10 @@ static void every_block(const char *s, size_t len, unsigned param)
 	flow_note(&f, s);
 	flow_box(&f, s, true);
 	{
-		struct tcell cells[3] = { { s, FONT_REGULAR, AL_LEFT, 1, -1 },
-					  { "€ 1.234,56", FONT_REGULAR, AL_RIGHT, 1, -1 },
-					  { s + half, FONT_BOLD, aligns[param & 3], 1, -1 } };
-		struct tcell wide[2] = { { s + half, FONT_REGULAR, AL_LEFT, 2, -1 }, { "", FONT_REGULAR, AL_LEFT, 1, 0 } };
+		struct tcell cells[3] = { { s, FONT_REGULAR, AL_LEFT, 1, 0 },
+					  { "€ 1.234,56", FONT_REGULAR, AL_RIGHT, 1, 0 },
+					  { s + half, FONT_BOLD, aligns[param & 3], 1, 0 } };
+		struct tcell wide[2] = { { s + half, FONT_REGULAR, AL_LEFT, 2, 0 }, { "", FONT_REGULAR, AL_LEFT, 1, 0 } };
 		struct trow rows[3] = { { cells, 3, ROW_NORMAL }, { wide, 2, ROW_GROUP }, { cells, 2, ROW_SUBTOTAL } };
 		struct trow head = { cells, 3, ROW_HEADER };
 		struct table auto_t = { NULL, 3, &head, rows, 3, true, 0, 0 };

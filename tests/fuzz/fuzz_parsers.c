@@ -36,6 +36,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 	(void)argc, (void)argv;
 	setenv("SOURCE_DATE_EPOCH", "1795000000", 1);
+	setenv("DOSSIER_TEST_TODAY", "1795000000", 1);
 	if (json_parse(text, sizeof(text) - 1, "doc", &doc, &e))
 		abort();
 	return 0;

@@ -14,6 +14,8 @@
  *   signal N        wait for the program to be ended by signal N
  *   ended           wait for the program to end, however it ends
  *   sleepms N       wait N milliseconds
+ *   shell CMD       run CMD with /bin/sh meanwhile (the program keeps
+ *                   running); fail unless CMD exits 0
  * Lines starting with # and empty lines are ignored. On any failure the
  * transcript is printed and the exit code is 1.
  */
@@ -269,6 +271,10 @@ int main(int argc, char **argv)
 			wait_end(-1, -1);
 		} else if (!strncmp(line, "sleepms ", 8)) {
 			usleep((useconds_t)atoi(arg) * 1000);
+			pump(0);
+		} else if (!strncmp(line, "shell ", 6)) {
+			if (system(arg) != 0)
+				die("shell command failed");
 			pump(0);
 		} else {
 			die("unknown script command");

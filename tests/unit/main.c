@@ -39,11 +39,11 @@ void unit_fail(const char *file, int line, const char *fmt, ...)
 
 extern const struct unit_test buf_tests[], utf8_tests[], date_tests[], money_tests[], field_tests[],
 	json_tests[], casus_tests[], form_tests[], ini_tests[], expr_tests[], path_tests[], rules_tests[],
-	layout_tests[];
+	layout_tests[], unicode_tests[];
 
 static const struct unit_test *const tables[] = {
 	buf_tests, utf8_tests, date_tests, money_tests, field_tests, json_tests, casus_tests,
-	form_tests, ini_tests, expr_tests, path_tests, rules_tests, layout_tests,
+	form_tests, ini_tests, expr_tests, path_tests, rules_tests, layout_tests, unicode_tests,
 };
 
 int main(int argc, char **argv)
@@ -55,7 +55,8 @@ int main(int argc, char **argv)
 
 	if (argc > 1)
 		unit_root = argv[1];
-	setenv("SOURCE_DATE_EPOCH", "1795000000", 1); /* 2026-11-18 */
+	setenv("SOURCE_DATE_EPOCH", "1795000000", 1);
+	setenv("DOSSIER_TEST_TODAY", "1795000000", 1); /* 2026-11-18 */
 	unit_tmp = mkdtemp(tmpl);
 	if (!unit_tmp) {
 		perror("mkdtemp");

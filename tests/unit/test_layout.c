@@ -203,7 +203,7 @@ static void table_header_repeats_on_every_page(void)
 	struct theme th = test_theme();
 	struct ldoc d = LDOC_INIT;
 	struct flow f;
-	struct tcell hc[2] = { { "Omschrijving", FONT_BOLD, AL_LEFT, 0, -1 }, { "Bedrag", FONT_BOLD, AL_RIGHT, 0, -1 } };
+	struct tcell hc[2] = { { "Omschrijving", FONT_BOLD, AL_LEFT, 0, 0 }, { "Bedrag", FONT_BOLD, AL_RIGHT, 0, 0 } };
 	struct trow head = { hc, 2, ROW_HEADER };
 	struct trow *rows = calloc(200, sizeof(*rows));
 	struct tcell *cells = calloc(400, sizeof(*cells));
@@ -213,8 +213,8 @@ static void table_header_repeats_on_every_page(void)
 
 	for (r = 0; r < 200; r++) {
 		snprintf(names[r], sizeof(names[r]), "Kostenregel %zu", r + 1);
-		cells[r * 2] = (struct tcell){ names[r], FONT_REGULAR, AL_LEFT, 0, -1 };
-		cells[r * 2 + 1] = (struct tcell){ "€ 12,50", FONT_REGULAR, AL_RIGHT, 0, -1 };
+		cells[r * 2] = (struct tcell){ names[r], FONT_REGULAR, AL_LEFT, 0, 0 };
+		cells[r * 2 + 1] = (struct tcell){ "€ 12,50", FONT_REGULAR, AL_RIGHT, 0, 0 };
 		rows[r] = (struct trow){ &cells[r * 2], 2, ROW_NORMAL };
 	}
 	flow_init(&f, &d, &th, &fake);

@@ -1,1 +1,1 @@
-0,/"voorblad", "mdo"/s//"voorblad", "onbekend", "mdo"/
+0,/"voorblad", "casus", "mdo"/s//"voorblad", "onbekend", "mdo"/

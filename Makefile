@@ -17,8 +17,8 @@ PREFIX   ?= /usr/local
 DESTDIR  ?=
 CC       ?= cc
 
-PKGS      = libcjson libedit libpng libutf8proc libmicrohttpd
-BUILD_DEBS = gcc make pkg-config libhpdf-dev libcjson-dev libiniparser-dev libqpdf-dev libedit-dev libpng-dev libutf8proc-dev libmicrohttpd-dev
+PKGS      = libcjson libedit libpng libutf8proc libturbojpeg libmicrohttpd
+BUILD_DEBS = gcc make pkg-config libhpdf-dev libcjson-dev libiniparser-dev libqpdf-dev libedit-dev libpng-dev libutf8proc-dev libturbojpeg0-dev libmicrohttpd-dev
 TEST_DEBS  = qpdf poppler-utils mupdf-tools curl chromium nodejs npm
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) libqpdf 2>/dev/null)
@@ -92,6 +92,10 @@ $(LIBTOOLS): $(B)/tools/%: tests/tools/%.c $(LIBOBJ) | $(B)/tools
 $(B)/tools/anoncheck: tests/tools/anoncheck.c $(LIBOBJ) | $(B)/tools
 	$(call say,LINK,$@)
 	$(Q)$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< $(LIBOBJ) $(LIBS)
+
+$(B)/tools/mkhostile: tests/tools/mkhostile.c | $(B)/tools
+	$(call say,CC,$<)
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< -lpng -lturbojpeg
 
 # --- fault injection (tests/e2e/t0410): an LD_PRELOAD library, not a program ---
 FAULTSHIM = $(B)/tools/faultshim.so

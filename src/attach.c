@@ -143,54 +143,95 @@ static bool system_error(qpdf_data q)
 	return qpdf_has_error(q) && qpdf_get_error_code(q, qpdf_get_error(q)) == qpdf_e_system;
 }
 
-static qpdf_data open_pdf(const char *path, struct err *e)
+/*
+ * Open a PDF. A file with only an owner password (restrictions, no
+ * password to open it) is read like any other: its pages can be shown, so
+ * they can be merged. One that needs a password to open is refused.
+ * On failure why gets a phrase that completes "<file> ..." and *errnum
+ * the system's reason when the system failed.
+ */
+static qpdf_data open_pdf_why(const char *path, struct buf *why, int *errnum)
 {
 	qpdf_data q = qpdf_init();
 
+	*errnum = 0;
 	qpdf_silence_errors(q);
 	qpdf_set_suppress_warnings(q, QPDF_TRUE);
 	if (qpdf_read(q, path, NULL) & QPDF_ERRORS) {
 		if (system_error(q)) {
-			err_errno(e, errno ? errno : EIO, "%s kan niet worden gelezen", path);
+			*errnum = errno ? errno : EIO;
+			buf_adds(why, "kan niet worden gelezen");
+		} else if (qpdf_get_error_code(q, qpdf_get_error(q)) == qpdf_e_password) {
+			buf_adds(why, "is beveiligd met een wachtwoord; sla een versie zonder wachtwoord op");
 		} else {
-			char *why = qpdf_reason(q);
+			char *r = qpdf_reason(q);
 
-			err_set(e, EXIT_INVALID, "%s is geen leesbare PDF (%s)", path, why);
-			free(why);
+			buf_addf(why, "is geen leesbare PDF (%s)", r);
+			free(r);
 		}
-		qpdf_cleanup(&q);
-		return NULL;
-	}
-	if (qpdf_is_encrypted(q)) {
-		err_set(e, EXIT_INVALID, "%s is beveiligd met een wachtwoord of versleuteld; sla een onbeveiligde versie op", path);
 		qpdf_cleanup(&q);
 		return NULL;
 	}
 	return q;
 }
 
-int attach_count_pages(const char *path, size_t *npages, struct err *e)
+static qpdf_data open_pdf(const char *path, struct err *e)
 {
+	struct buf why = BUF_INIT;
+	int errnum;
+	qpdf_data q = open_pdf_why(path, &why, &errnum);
+
+	if (!q) {
+		if (errnum)
+			err_errno(e, errnum, "%s %s", path, why.s);
+		else
+			err_set(e, EXIT_INVALID, "%s %s", path, why.s);
+	}
+	buf_release(&why);
+	return q;
+}
+
+int attach_pdf_check(const char *path, size_t *npages, struct buf *why, int *errnum)
+{
+	struct err e = ERR_INIT;
 	qpdf_data q;
 	int n;
 
-	if (load_qpdf(e))
+	*errnum = 0;
+	if (load_qpdf(&e)) {
+		buf_adds(why, e.msg.s);
+		*errnum = ENOENT;
+		err_release(&e);
 		return -1;
-	q = open_pdf(path, e);
+	}
+	q = open_pdf_why(path, why, errnum);
 	if (!q)
 		return -1;
 	n = qpdf_get_num_pages(q);
 	if (n <= 0) {
-		char *why = qpdf_reason(q);
+		char *r = qpdf_reason(q);
 
-		err_set(e, EXIT_INVALID, "%s: de pagina's kunnen niet worden gelezen (%s)", path, n == 0 ? "geen pagina's" : why);
-		free(why);
+		buf_addf(why, "is onbruikbaar: de pagina's kunnen niet worden gelezen (%s)", n == 0 ? "geen pagina's" : r);
+		free(r);
 		qpdf_cleanup(&q);
 		return -1;
 	}
 	*npages = (size_t)n;
 	qpdf_cleanup(&q);
 	return 0;
+}
+
+int attach_count_pages(const char *path, size_t *npages, struct err *e)
+{
+	struct buf why = BUF_INIT;
+	int errnum, r = attach_pdf_check(path, npages, &why, &errnum);
+
+	if (r && errnum)
+		err_errno(e, errnum, "%s %s", path, why.s);
+	else if (r)
+		err_set(e, EXIT_INVALID, "%s %s", path, why.s);
+	buf_release(&why);
+	return r;
 }
 
 /* Code points of WinAnsi (CP1252) bytes 0x80-0x9F; 0 where the byte is unused. */

@@ -18,7 +18,14 @@ struct buf;
 struct err;
 struct ldoc;
 
-/* Open a PDF and count its pages; a broken or encrypted file is an error (exit 1). */
+/*
+ * Open a PDF and count its pages. 0, or -1 with a phrase in why that
+ * completes "<file> ...": not readable, needs a password to open, page
+ * tree broken or looping. *errnum is the system's reason when the system
+ * failed (the file itself may be fine), else 0. Used by usable.c.
+ */
+int attach_pdf_check(const char *path, size_t *npages, struct buf *why, int *errnum);
+/* The same as an error (exit 1, or 3 when the system failed). */
 int attach_count_pages(const char *path, size_t *npages, struct err *e);
 
 /*

@@ -16,6 +16,7 @@
 #include "mem.h"
 #include "money.h"
 #include "unicode.h"
+#include "usable.h"
 #include "utf8.h"
 
 #include <ctype.h>
@@ -761,7 +762,6 @@ static int parse_file(const struct field *f, const char *text, const struct fiel
 {
 	struct buf t = BUF_INIT, stored = BUF_INIT;
 	const char *home = getenv("HOME");
-	enum file_kind k;
 	int r = -1;
 
 	buf_adds(&t, text);
@@ -778,31 +778,17 @@ static int parse_file(const struct field *f, const char *text, const struct fiel
 	}
 	if (check_text(f, t.s, t.len, false, msg))
 		goto out;
-	switch ((k = file_sniff(t.s))) {
-	case FILE_PDF:
-		break;
-	case FILE_PNG: case FILE_JPEG: {
-		int errnum;
-		const char *why = image_problem(t.s, k, &errnum);
+	{
+		struct usable u;
+		struct buf why = BUF_INIT;
 
-		if (why) {
-			buf_addf(msg, "De afbeelding '%s' %s%s%s.", t.s, why, errnum ? ": " : "", errnum ? errno_nl(errnum) : "");
+		if (usable_check(t.s, &u, &why)) {
+			buf_addf(msg, "%s '%s' %s%s%s.", u.kind == FILE_PNG || u.kind == FILE_JPEG ? "De afbeelding" : "Het bestand",
+				 t.s, why.s, u.errnum ? ": " : "", u.errnum ? errno_nl(u.errnum) : "");
+			buf_release(&why);
 			goto out;
 		}
-		break;
-	}
-	case FILE_EMPTY:
-		buf_addf(msg, "Het bestand '%s' is leeg.", t.s);
-		goto out;
-	case FILE_MISSING:
-		buf_addf(msg, "Het bestand '%s' bestaat niet.", t.s);
-		goto out;
-	case FILE_UNREADABLE:
-		buf_addf(msg, "Het bestand '%s' kan niet worden gelezen.", t.s);
-		goto out;
-	default:
-		buf_addf(msg, "'%s' is geen PDF-, PNG- of JPEG-bestand. Sla het document eerst op als PDF.", t.s);
-		goto out;
+		buf_release(&why);
 	}
 	storage_path(t.s, ctx ? ctx->basedir : NULL, &stored);
 	*out = json_new_string(stored.s);

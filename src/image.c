@@ -28,6 +28,11 @@
 static const char damaged[] = "is beschadigd of in een vorm die niet wordt ondersteund";
 static const char cut_off[] = "is onvolledig (het bestand is afgebroken)";
 static const char too_big[] = "is te groot (hoogstens 20000 beeldpunten breed en hoog)";
+static const char too_many[] = "heeft te veel beeldpunten (meer dan 50 megapixel); scan op hoogstens 300 dpi";
+static const char interlaced[] = "is een interlaced PNG, die niet in de PDF kan; sla de scan op als gewone PNG of als JPEG";
+static const char jpeg_lossless[] = "is een verliesvrije JPEG, die PDF-lezers niet kunnen tonen; sla de scan op als gewone JPEG";
+static const char jpeg_precision[] = "is een JPEG met meer dan 8 bits per kleur, die PDF-lezers niet kunnen tonen; sla de scan op als gewone JPEG";
+static const char jpeg_arith[] = "is een JPEG met rekenkundige codering, die veel PDF-lezers niet kunnen tonen; sla de scan op als gewone JPEG";
 
 struct png_guard {
 	jmp_buf jump;
@@ -77,6 +82,27 @@ static const char *check_png(const char *path, int *errnum)
 	if (!f) {
 		*errnum = errno;
 		return unreadable;
+	}
+	{
+		/* the header first: size and interlacing decide before any decoding */
+		unsigned char h[29];
+
+		if (fread(h, 1, sizeof(h), f) == sizeof(h) && !memcmp(h + 12, "IHDR", 4)) {
+			unsigned long w = (unsigned long)h[16] << 24 | (unsigned long)h[17] << 16 | (unsigned long)h[18] << 8 | h[19];
+			unsigned long ht = (unsigned long)h[20] << 24 | (unsigned long)h[21] << 16 | (unsigned long)h[22] << 8 | h[23];
+
+			if (w > IMAGE_MAX_SIDE || ht > IMAGE_MAX_SIDE)
+				why = too_big;
+			else if ((unsigned long long)w * ht > IMAGE_MAX_PIXELS)
+				why = too_many;
+			else if (h[28])
+				why = interlaced;
+			if (why) {
+				fclose(f);
+				return why;
+			}
+		}
+		rewind(f);
 	}
 	g.why = NULL;
 	g.over_limit = false;
@@ -128,7 +154,7 @@ static const char *check_jpeg(const char *path, int *errnum)
 	const char *why = NULL;
 	size_t i = 2, n;
 	unsigned w = 0, h = 0;
-	int sof = 0;
+	int sof = 0, sof_marker = 0, precision = 8;
 
 	if (file_read(path, JPEG_MAX_FILE, &b, &e)) {
 		*errnum = e.errnum;
@@ -163,9 +189,11 @@ static const char *check_jpeg(const char *path, int *errnum)
 			goto out;
 		}
 		if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC && len >= 7) {
+			precision = s[i + 2];
 			h = be16(s + i + 3);
 			w = be16(s + i + 5);
 			sof = 1;
+			sof_marker = (int)m;
 		}
 		i += len;
 		if (m == 0xDA)
@@ -173,8 +201,16 @@ static const char *check_jpeg(const char *path, int *errnum)
 	}
 	if (!sof || !w || !h)
 		why = "heeft geen afmetingen (beschadigd)";
+	else if (sof_marker == 0xC3 || sof_marker == 0xC7 || sof_marker == 0xCB || sof_marker == 0xCF)
+		why = jpeg_lossless;
+	else if (precision != 8)
+		why = jpeg_precision;
+	else if (sof_marker >= 0xC9)
+		why = jpeg_arith;
 	else if (w > IMAGE_MAX_SIDE || h > IMAGE_MAX_SIDE)
 		why = too_big;
+	else if ((unsigned long long)w * h > IMAGE_MAX_PIXELS)
+		why = too_many;
 	else if (!memmem(s + i, n - i, "\xFF\xD9", 2))
 		why = cut_off;
 out:
@@ -194,4 +230,40 @@ const char *image_problem(const char *path, enum file_kind kind, int *errnum)
 	default:
 		return NULL;
 	}
+}
+
+unsigned long long image_pixels(const char *path, enum file_kind kind)
+{
+	unsigned char h[24];
+	struct buf b = BUF_INIT;
+	struct err e = ERR_INIT;
+	unsigned long long px = 0;
+	FILE *f;
+
+	if (kind == FILE_PNG) {
+		f = fopen(path, "rbe");
+		if (f && fread(h, 1, sizeof(h), f) == sizeof(h) && !memcmp(h + 12, "IHDR", 4))
+			px = (unsigned long long)((unsigned long)h[16] << 24 | (unsigned long)h[17] << 16 | (unsigned long)h[18] << 8 | h[19]) *
+			     ((unsigned long)h[20] << 24 | (unsigned long)h[21] << 16 | (unsigned long)h[22] << 8 | h[23]);
+		if (f)
+			fclose(f);
+	} else if (kind == FILE_JPEG && file_read(path, JPEG_MAX_FILE, &b, &e) == 0) {
+		const unsigned char *s = (const unsigned char *)b.s;
+		size_t i = 2, n = b.len;
+
+		while (i + 4 <= n && s[i] == 0xFF) {
+			unsigned m = s[i + 1], len = be16(s + i + 2);
+
+			if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC && len >= 7 && i + 9 <= n) {
+				px = (unsigned long long)be16(s + i + 5) * be16(s + i + 7);
+				break;
+			}
+			if (m == 0xDA || len < 2)
+				break;
+			i += 2 + len;
+		}
+	}
+	err_release(&e);
+	buf_release(&b);
+	return px;
 }

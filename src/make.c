@@ -17,6 +17,7 @@
 #include "fileio.h"
 #include "glyphs.h"
 #include "finding.h"
+#include "image.h"
 #include "json.h"
 #include "mem.h"
 #include "render.h"
@@ -24,6 +25,7 @@
 #include "template.h"
 #include "words.h"
 #include "timeline.h"
+#include "usable.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -51,43 +53,36 @@ static void release_atts(struct att *a, size_t n)
 	free(a);
 }
 
-/* Look at an attachment file; an unusable one is an error, or in a concept left out. */
-static int probe(struct app *app, struct pdf *pdf, struct att *a, bool concept, bool *keep)
+/*
+ * Look at an attachment file with the verdict every command shares
+ * (usable.h); an unusable one is an error naming the file and the
+ * reason, or in a concept left out. Adds an image's pixels to *pixels.
+ */
+static int probe(struct app *app, struct pdf *pdf, struct att *a, bool concept, bool *keep,
+		 unsigned long long *pixels)
 {
 	struct err e = ERR_INIT;
-	struct file_info fi;
+	struct usable u;
+	struct buf why = BUF_INIT;
 	int r = 0;
 
 	*keep = true;
 	if (!a->shared)
 		return 0;
-	file_probe(a->path, &fi);
-	switch (fi.kind) {
-	case FILE_PDF:
+	if (usable_check(a->path, &u, &why)) {
+		if (u.errnum)
+			r = err_errno(&e, u.errnum, "bijlage '%s': %s %s", a->title, a->stored, why.s);
+		else
+			r = err_set(&e, EXIT_INVALID, "bijlage '%s': %s %s", a->title, a->stored, why.s);
+	} else if (u.kind == FILE_PDF) {
 		a->is_pdf = true;
-		if ((r = attach_count_pages(a->path, &a->npages, &e)))
-			err_prefix(&e, "bijlage '%s'", a->title);
-		break;
-	case FILE_PNG: case FILE_JPEG:
+		a->npages = u.npages;
+	} else {
+		*pixels += u.pixels;
 		if ((r = pdf_image_size(pdf, a->path, &a->img_w, &a->img_h, &e)))
 			err_prefix(&e, "bijlage '%s'", a->title);
-		break;
-	case FILE_MISSING:
-		r = err_set(&e, EXIT_INVALID, "bijlage '%s': het bestand %s bestaat niet", a->title, a->stored);
-		break;
-	case FILE_EMPTY:
-		r = err_set(&e, EXIT_INVALID, "bijlage '%s': het bestand %s is leeg", a->title, a->stored);
-		break;
-	case FILE_UNREADABLE:
-		if (fi.errnum)
-			r = err_errno(&e, fi.errnum, "bijlage '%s': het bestand %s kan niet worden gelezen", a->title, a->stored);
-		else
-			r = err_set(&e, EXIT_INVALID, "bijlage '%s': %s is geen gewoon bestand", a->title, a->stored);
-		break;
-	default:
-		r = err_set(&e, EXIT_INVALID, "bijlage '%s': %s is geen PDF, PNG of JPEG", a->title, a->stored);
-		break;
 	}
+	buf_release(&why);
 	if (r && concept) {
 		fprintf(stderr, "dossier: let op: %s; niet opgenomen in het concept.\n", e.msg.s);
 		*keep = false;
@@ -107,6 +102,7 @@ static int find_atts(struct app *app, const struct casus *c, struct pdf *pdf, bo
 	struct att *a = xcalloc(json_len(list) + 2, sizeof(*a));
 	size_t k = 0;
 	bool keep;
+	unsigned long long pixels = 0;
 
 	*out = a;
 	*n = 0;
@@ -126,7 +122,7 @@ static int find_atts(struct app *app, const struct casus *c, struct pdf *pdf, bo
 		*n = ++k;
 		if (!look)
 			continue;
-		if (probe(app, pdf, &a[k - 1], concept, &keep))
+		if (probe(app, pdf, &a[k - 1], concept, &keep, &pixels))
 			return -1;
 		if (!keep)
 			a[k - 1].shared = false;
@@ -141,12 +137,16 @@ static int find_atts(struct app *app, const struct casus *c, struct pdf *pdf, bo
 		a[k].consent_scan = true;
 		*n = ++k;
 		if (look) {
-			if (probe(app, pdf, &a[k - 1], concept, &keep))
+			if (probe(app, pdf, &a[k - 1], concept, &keep, &pixels))
 				return -1;
 			if (!keep)
 				a[k - 1].shared = false;
 		}
 	}
+	if (look && pixels > IMAGE_MAX_PIXELS_DOSSIER && !concept)
+		return err_set(&app->err, EXIT_INVALID,
+			       "de afbeeldingen van het dossier hebben samen te veel beeldpunten (%llu megapixel; hoogstens %llu); scan op hoogstens 300 dpi",
+			       pixels / 1000000, IMAGE_MAX_PIXELS_DOSSIER / 1000000);
 	return 0;
 }
 
@@ -223,10 +223,24 @@ int make_dossier(struct app *app, const char *path, const struct make_opts *o, s
 			goto out;
 		}
 	if (res->errors && !o->concept) {
+		/* name what is wrong, as controleer does: the first three points */
+		struct buf what = BUF_INIT;
+		size_t shown = 0;
+
+		for (i = 0; i < fs.n && shown < 3; i++)
+			if (fs.v[i].sev == SEV_ERROR) {
+				buf_addf(&what, "%s%s", shown++ ? " " : ": ", fs.v[i].message);
+				while (what.len && what.s[what.len - 1] == '.')
+					buf_setlen(&what, what.len - 1);
+				buf_addch(&what, '.');
+			}
+		if (res->errors > shown)
+			buf_addf(&what, " En nog %zu punt%s.", res->errors - shown, res->errors - shown == 1 ? "" : "en");
 		err_set(&app->err, EXIT_INVALID,
-			"het dossier is niet volledig voor de %s (%zu punt%s); zie 'dossier controleer %s', "
+			"het dossier is niet volledig voor de %s (%zu punt%s)%s Zie 'dossier controleer %s', "
 			"of maak een concept met 'dossier maak %s --concept'",
-			r->table, res->errors, res->errors == 1 ? "" : "en", arg, arg);
+			r->table, res->errors, res->errors == 1 ? "" : "en", what.s, arg, arg);
+		buf_release(&what);
 		goto out;
 	}
 	if (!tmpl_name)

@@ -23,6 +23,7 @@
 #include "profile.h"
 #include "quote.h"
 #include "tmpl.h"
+#include "usable.h"
 #include "utf8.h"
 
 #include <math.h>
@@ -814,60 +815,31 @@ static void check_order(struct ctx *C)
 
 /* ---- kind: bijlagen — the files exist and can be used -------------------- */
 
-static void check_file(struct ctx *C, const char *stored, const char *title, const char *field)
+/* One attachment file, by the verdict every command shares (usable.h); returns its pixels. */
+static unsigned long long check_file(struct ctx *C, const char *stored, const char *title, const char *field)
 {
 	char *full = casus_file_path(C->in->c, stored);
-	struct file_info fi;
 	const char *vars[] = { "titel", title, "bestand", stored, NULL };
+	struct usable u;
+	struct buf why = BUF_INIT;
 
-	file_probe(full, &fi);
-	switch (fi.kind) {
-	case FILE_MISSING:
-		report(C, field, vars, NULL, "%s: het bestand %s bestaat niet (meer).", title, stored);
-		break;
-	case FILE_UNREADABLE:
-		if (fi.errnum)
-			report(C, field, vars, NULL, "%s: het bestand %s kan niet worden gelezen: %s.", title, stored,
-			       errno_nl(fi.errnum))->sys_errno = fi.errnum;
-		else
-			report(C, field, vars, NULL, "%s: %s is geen gewoon bestand en kan niet worden gelezen.", title, stored);
-		break;
-	case FILE_EMPTY:
-		report(C, field, vars, NULL, "%s: %s is leeg (0 bytes). Sla het document opnieuw op.", title, stored);
-		break;
-	case FILE_OTHER:
-		report(C, field, vars, NULL, "%s: %s is geen PDF, PNG of JPEG. Sla het document op als PDF.", title, stored);
-		break;
-	case FILE_PNG: case FILE_JPEG:
-		if (fi.png_depth > 8) {
-			report(C, field, vars, NULL,
-			       "%s: %s is een %d-bits PNG; die kan niet in de PDF. Sla de scan op als JPEG of als 8-bits PNG.",
-			       title, stored, fi.png_depth);
-		} else {
-			int errnum;
-			const char *why = image_problem(full, fi.kind, &errnum);
+	if (usable_check(full, &u, &why)) {
+		struct finding *fd = report(C, field, vars, NULL, "%s: %s %s%s%s.", title, stored, why.s,
+					    u.errnum ? ": " : "", u.errnum ? errno_nl(u.errnum) : "");
 
-			if (why && errnum)
-				report(C, field, vars, NULL, "%s: de afbeelding %s kan niet worden gelezen: %s.", title, stored,
-				       errno_nl(errnum))->sys_errno = errnum;
-			else if (why)
-				report(C, field, vars, NULL, "%s: de afbeelding %s %s. Scan het document opnieuw.", title, stored, why);
-		}
-		break;
-	case FILE_PDF:
-		if (!fi.pdf_has_eof)
-			report(C, field, vars, NULL, "%s: %s is een onvolledige PDF (het bestand is afgebroken).", title, stored);
-		break;
-	default:
-		break;
+		if (u.errnum)
+			fd->sys_errno = u.errnum;
 	}
+	buf_release(&why);
 	free(full);
+	return u.pixels;
 }
 
 static void check_files(struct ctx *C)
 {
 	const json *it, *scan = get(C, "toestemming.scan");
 	size_t n = 0;
+	unsigned long long pixels = 0;
 
 	for (it = json_first(json_get(C->root, "bijlagen")); it; it = json_next(it)) {
 		const char *file = json_get_str(it, "bestand"), *title = json_get_str(it, "titel");
@@ -879,7 +851,7 @@ static void check_files(struct ctx *C)
 		buf_addf(&field, "bijlagen[%zu].bestand", n);
 		buf_addf(&name, "Bijlage %zu (%s)", n, title ? title : "zonder titel");
 		if (file && *file && json_bool(json_get(it, "gedeeld")))
-			check_file(C, file, name.s, field.s);
+			pixels += check_file(C, file, name.s, field.s);
 		if (file && *file && json_is_bool(json_get(it, "gedeeld")) && !json_bool(json_get(it, "gedeeld"))) {
 			struct rule soft = *C->rule;
 			const struct rule *saved = C->rule;
@@ -898,7 +870,14 @@ static void check_files(struct ctx *C)
 		buf_release(&name);
 	}
 	if (json_is_string(scan) && *json_str(scan))
-		check_file(C, json_str(scan), "Scan van de toestemming", "toestemming.scan");
+		pixels += check_file(C, json_str(scan), "Scan van de toestemming", "toestemming.scan");
+	if (pixels > IMAGE_MAX_PIXELS_DOSSIER) {
+		const char *vars[] = { NULL };
+
+		report(C, "bijlagen", vars, NULL,
+		       "De afbeeldingen van het dossier hebben samen te veel beeldpunten (%llu megapixel; hoogstens %llu). Scan op hoogstens 300 dpi.",
+		       pixels / 1000000, IMAGE_MAX_PIXELS_DOSSIER / 1000000);
+	}
 }
 
 /* ---- kinds: tijdlijn — weeks since the first absence day ----------------- */

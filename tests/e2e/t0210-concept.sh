@@ -8,7 +8,7 @@ c=$(sample doorbraak-spoor1)
 printf 'oude inhoud\n' >"$T/uit.pdf"
 run "$DOSSIER" maak "$c" -o "$T/uit.pdf"
 expect_code 1 "onvolledig dossier wordt geweigerd"
-expect_err "het dossier is niet volledig voor de Doorbraaktafel \(1 punt\); zie 'dossier controleer" "weigering legt uit wat te doen"
+expect_err "het dossier is niet volledig voor de Doorbraaktafel \(1 punt\): Het formulier 'Oplegger Doorbraaktafel' ontbreekt. Zie 'dossier controleer" "weigering noemt wat ontbreekt en legt uit wat te doen"
 expect_err "--concept" "weigering noemt --concept"
 check "een bestaande PDF blijft staan bij een weigering" grep -q 'oude inhoud' "$T/uit.pdf"
 
@@ -60,7 +60,7 @@ COLUMNS=200 run "$DOSSIER" controleer "$c3"
 expect_out "is geen PDF, PNG of JPEG" "controleer noemt de bijlage die geen PDF is"
 run "$DOSSIER" maak "$c3" -o "$T/y.pdf" --concept
 expect_code 0 "concept met een kapotte bijlage"
-expect_err "let op: bijlage 'OPP Zoë Ünal, schooljaar 2026-2027': .* geen PDF, PNG of JPEG; niet opgenomen" "de kapotte bijlage wordt in een concept weggelaten, met melding"
+expect_err "let op: bijlage 'OPP Zoë Ünal, schooljaar 2026-2027': .* geen PDF, PNG of JPEG; sla het document op als PDF; niet opgenomen" "de kapotte bijlage wordt in een concept weggelaten, met melding"
 printf '%%PDF-1.4\n kapot %%%%EOF\n' >"$T/s/bijlagen/opp-zoe-unal.pdf"
 run "$DOSSIER" maak "$c3" -o "$T/y.pdf" --concept
 expect_code 0 "concept met een PDF die qpdf niet kan lezen"

@@ -348,6 +348,14 @@ struct opened {
 	struct webcase w;
 };
 
+static void opened_init(struct opened *o)
+{
+	static const struct casus empty = CASUS_INIT;
+
+	memset(o, 0, sizeof(*o));
+	o->c = empty;
+}
+
 static void opened_release(struct opened *o)
 {
 	findings_release(&o->fs);
@@ -374,14 +382,22 @@ static void opened_check(struct web *W, struct opened *o)
 	findings_sort(&o->fs, order, n);
 }
 
-/* Load case `name` of MAP with its forms and findings. 404/422 on failure (message in app->err). */
-static int opened_load(struct web *W, const char *name, struct opened *o)
+/*
+ * Load case `name` of MAP with its forms and findings; for a change, with
+ * the case's write lock held until opened_release() (casus.h: one writer
+ * per case, the same lock as zet and invullen). 404/422 on failure
+ * (message in app->err).
+ */
+static int opened_load_as(struct web *W, const char *name, struct opened *o, bool lock)
 {
-	memset(o, 0, sizeof(*o));
+	int r;
+
+	opened_init(o);
 	o->path = case_path(W, name);
 	if (!o->path)
 		return 404;
-	if (casus_load(&o->c, o->path, &W->app->err) || app_setup_case(W->app, &o->c) ||
+	r = lock ? casus_load_locked(&o->c, o->path, &W->app->err) : casus_load(&o->c, o->path, &W->app->err);
+	if (r || app_setup_case(W->app, &o->c) ||
 	    !(o->route = app_route(W->app, &o->c, NULL)))
 		return 422;
 	o->w.app = W->app;
@@ -391,6 +407,16 @@ static int opened_load(struct web *W, const char *name, struct opened *o)
 	o->w.fs = &o->fs;
 	opened_check(W, o);
 	return 0;
+}
+
+static int opened_load(struct web *W, const char *name, struct opened *o)
+{
+	return opened_load_as(W, name, o, false);
+}
+
+static int opened_load_locked(struct web *W, const char *name, struct opened *o)
+{
+	return opened_load_as(W, name, o, true);
 }
 
 /* The side bar and findings of a case after a change, plus the visibility of form `form`. */
@@ -628,14 +654,14 @@ static void api_set(struct web *W, const struct http_request *rq, struct http_re
 	char *now = NULL, *form = NULL;
 	int r;
 
-	memset(&o, 0, sizeof(o));
+	opened_init(&o);
 	if (json_parse(rq->body, rq->len, "verzoek", &req, &e) || !json_is_object(req) ||
 	    !(path = json_get_str(req, "pad")) || !(text = json_get_str(req, "waarde"))) {
 		json_error(rs, 400, NULL);
 		goto out;
 	}
 	old = json_get_str(req, "oud");
-	if ((r = opened_load(W, name, &o))) {
+	if ((r = opened_load_locked(W, name, &o))) {
 		json_error(rs, r, r == 404 ? NULL : W->app->err.msg.s);
 		goto out;
 	}
@@ -692,7 +718,7 @@ static void api_list(struct web *W, const struct http_request *rq, struct http_r
 	size_t n, idx;
 	int r;
 
-	memset(&o, 0, sizeof(o));
+	opened_init(&o);
 	if (json_parse(rq->body, rq->len, "verzoek", &req, &e) || !json_is_object(req) ||
 	    !(path = json_get_str(req, "pad")) || !(op = json_get_str(req, "op")) ||
 	    !json_is_number(json_get(req, "index")) || json_num(json_get(req, "index")) < 1 ||
@@ -700,7 +726,7 @@ static void api_list(struct web *W, const struct http_request *rq, struct http_r
 		json_error(rs, 400, NULL);
 		goto out;
 	}
-	if ((r = opened_load(W, name, &o))) {
+	if ((r = opened_load_locked(W, name, &o))) {
 		json_error(rs, r, r == 404 ? NULL : W->app->err.msg.s);
 		goto out;
 	}
@@ -792,12 +818,12 @@ static void api_upload(struct web *W, const struct http_request *rq, struct http
 	json *d;
 	int r, i;
 
-	memset(&o, 0, sizeof(o));
+	opened_init(&o);
 	if (rq->too_big) {
 		json_error(rs, 413, "Het bestand is groter dan 24 MB. Maak de PDF of scan kleiner (bijvoorbeeld met een lagere resolutie).");
 		goto out;
 	}
-	if (!path || (r = opened_load(W, name, &o))) {
+	if (!path || (r = opened_load_locked(W, name, &o))) {
 		json_error(rs, path ? r : 400, NULL);
 		goto out;
 	}

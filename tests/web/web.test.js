@@ -270,8 +270,13 @@ async function main() {
   check(!(await page.locator('#zijbalk .staat-fout').count()), 'de zijbalk toont geen onvolledig formulier meer');
 
   // the stored case equals the one the terminal test makes from the same answers
+  // (dossier.revisie counts the saves, which differ: the browser saved a wrong date's retry, a scan and its removal)
   const got = JSON.parse(fs.readFileSync(path.join(work, 'map/zoe.json'), 'utf8'));
-  check(deepEqual(got, expected), 'het casusbestand is gelijk aan dat van de terminaltest',
+  const want = JSON.parse(JSON.stringify(expected));
+  check(got.dossier.revisie > 0, 'het casusbestand heeft een revisie', got.dossier.revisie);
+  delete got.dossier.revisie;
+  delete want.dossier.revisie;
+  check(deepEqual(got, want), 'het casusbestand is gelijk aan dat van de terminaltest (op de revisie na)',
     JSON.stringify(got).slice(0, 1500));
 
   // Maak PDF: the link opens the PDF in a new tab; its bytes are the dossier

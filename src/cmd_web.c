@@ -405,7 +405,8 @@ static int opened_load_as(struct web *W, const char *name, struct opened *o, boo
 	o->w.name = name;
 	o->w.route = o->route;
 	o->w.fs = &o->fs;
-	opened_check(W, o);
+	if (!lock)   /* a change checks once, after it is made (case_state) */
+		opened_check(W, o);
 	return 0;
 }
 

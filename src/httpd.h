@@ -36,7 +36,7 @@ const char *httpd_header(const struct http_request *rq, const char *name);
 /* A query argument (?name=value, decoded), or NULL. */
 const char *httpd_query(const struct http_request *rq, const char *name);
 
-#define HTTP_MAX_HEADERS 12
+#define HTTP_MAX_HEADERS 16
 
 struct http_response {
 	int status;

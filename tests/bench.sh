@@ -52,3 +52,36 @@ for mode in "--zonder-bijlagen" ""; do
 	label=${mode:+alleen formulieren}
 	echo "   ${label:-met alle bijlagen}: $n dossiers in $((ms / 1000)).$(( (ms % 1000) / 100 )) s = $(( n * 1000 / (ms > 0 ? ms : 1) )) dossiers per seconde, samen $((size / 1024)) MB PDF"
 done
+
+echo "5. dossier web op het spoor-1-voorbeeld (tijd in de server zelf, Server-Timing; 101 keer):"
+mkdir -p "$W/web"
+cp "$S" "$W/web/spoor1.json"
+ln -s "$PWD/samples/bijlagen" "$W/web/bijlagen"
+"$BIN" web "$W/web" --geen-browser --stop-na 60s >"$W/web.out" 2>&1 &
+wpid=$!
+i=0
+until grep -q 'http://' "$W/web.out" 2>/dev/null || [ $i -ge 100 ]; do sleep 0.05; i=$((i + 1)); done
+url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/?sleutel=[0-9a-f]*' "$W/web.out")
+base=${url%%/?sleutel=*}
+curl -s -c "$W/jar" -o /dev/null "$url"
+csrf=$(curl -s -b "$W/jar" "$base/casus/spoor1.json/casus" | grep -o 'data-csrf="[0-9a-f]*"' | cut -d'"' -f2)
+# the handler's time of each answer, one per line
+timing() { grep -i '^server-timing:' | sed 's/.*dur=\([0-9.]*\).*/\1/'; }
+median() { sort -n | awk '{ v[NR] = $1 } END { printf "%.2f", v[int((NR + 1) / 2)] }'; }
+for form in casus mdo; do
+	i=0
+	while [ $i -lt 101 ]; do curl -s -o /dev/null -D - -b "$W/jar" "$base/casus/spoor1.json/$form"; i=$((i + 1)); done | timing >"$W/t.$form"
+done
+i=0
+while [ $i -lt 101 ]; do
+	new="Hoofdvraag, versie $i"
+	printf '{"pad":"voorblad.hoofdvraag","waarde":"%s"}' "$new" >"$W/body"
+	curl -s -o /dev/null -D - -b "$W/jar" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' --data-binary "@$W/body" "$base/casus/spoor1.json/zet"
+	i=$((i + 1))
+done | timing >"$W/t.zet"
+peak=$(awk '/^VmHWM:/ { print $2 }' /proc/$wpid/status)
+curl -s -o /dev/null -b "$W/jar" -d "csrf=$csrf" "$base/afsluiten"
+wait $wpid || true
+echo "   formulierpagina Casusgegevens: mediaan $(median <"$W/t.casus") ms; MDO-verslagen: $(median <"$W/t.mdo") ms (met de controle van het hele dossier)"
+echo "   een veld opslaan (lezen onder het slot, controleren, atomair schrijven, nieuwe bevindingen): mediaan $(median <"$W/t.zet") ms"
+echo "   piekgeheugen van de server na $((101 * 3)) verzoeken: $((peak / 1024)).$(( (peak % 1024) * 10 / 1024 )) MB"

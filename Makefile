@@ -175,6 +175,8 @@ deps-build:
 
 deps-test:
 	@sh .ci/need-debs $(BUILD_DEBS) $(TEST_DEBS)
+	@[ -d tests/web/node_modules/playwright-core ] && [ -d tests/web/node_modules/axe-core ] || \
+		(cd tests/web && npm ci --no-audit --no-fund --loglevel=error)
 
 demo: deps-build
 	@$(MAKE) --no-print-directory $(B)/dossier
@@ -198,8 +200,9 @@ bench: deps-test
 	@$(MAKE) --no-print-directory $(B)/dossier $(TOOLS)
 	@sh tests/bench.sh $(B)/dossier
 
-docs: $(B)/dossier
+docs: $(B)/dossier $(TOOLS)
 	$(B)/dossier formulieren --markdown >docs/velden.md
+	DOSSIER_SCREENSHOTS=$(CURDIR)/docs DOSSIER=$(CURDIR)/$(B)/dossier TOOLS=$(CURDIR)/$(B)/tools VARIANT=docs bash tests/e2e/t0670-web-browser.sh >/dev/null
 
 # --- install ------------------------------------------------------------------
 

@@ -37,8 +37,14 @@ async function axeCheck(page, kind) {
     r.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')})`).join('\n'));
 }
 
-async function shot(page, name) {
-  if (shots) await page.screenshot({ path: path.join(shots, name), fullPage: false });
+// A screenshot for the README (make docs): the page from its top, or from element id `from`.
+async function shot(page, name, from) {
+  if (!shots) return;
+  await page.evaluate(id => {
+    const el = id && document.getElementById(id);
+    if (el) el.scrollIntoView({ block: 'start' }); else window.scrollTo(0, 0);
+  }, from || null);
+  await page.screenshot({ path: path.join(shots, name), fullPage: false });
 }
 
 // "2017-03-14" -> "14-03-2017": what a person types
@@ -173,7 +179,7 @@ function sortKeys(v) {
 }
 
 async function main() {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox', '--lang=nl'] });
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'nl-NL' });
   const page = await context.newPage();
   const errors = [];
@@ -242,7 +248,7 @@ async function main() {
     if (Array.isArray(v)) await fillList(page, id, v);
     else await fillRecord(page, id, v);
     if (id === 'mdo') {
-      await shot(page, 'web-mdo.png');
+      await shot(page, 'web-mdo.png', 'v-mdo[1].aanwezigen');
       check(filledByPick > 0, 'een naam uit de kieslijst vult rol en organisatie van de deelnemer', filledByPick);
     }
     if (id === 'toestemming') {
@@ -261,7 +267,7 @@ async function main() {
       const left = await findingTexts(page);
       check(!left.some(t => /Bijlage ontbreekt: OPP/.test(t)), 'de bevinding over het OPP verdwijnt na de upload', left.join('\n'));
       await axeCheck(page, 'de bijlagen (bestanden kiezen)');
-      await shot(page, 'web-bijlagen.png');
+      await shot(page, 'web-bijlagen.png', 'v-bijlagen[1]');
     }
   }
   const final = await findingTexts(page);

@@ -19,7 +19,9 @@ CC       ?= cc
 
 PKGS      = libcjson libedit libpng libutf8proc libturbojpeg libmicrohttpd
 BUILD_DEBS = gcc make pkg-config libhpdf-dev libcjson-dev libiniparser-dev libqpdf-dev libedit-dev libpng-dev libutf8proc-dev libturbojpeg0-dev libmicrohttpd-dev
-TEST_DEBS  = qpdf poppler-utils mupdf-tools curl chromium nodejs npm
+# node and npm for the browser tests (tests/web/); a machine with its own node build keeps it
+NODE_DEBS := $(if $(shell command -v node 2>/dev/null),,nodejs) $(if $(shell command -v npm 2>/dev/null),,npm)
+TEST_DEBS  = qpdf poppler-utils mupdf-tools curl chromium $(NODE_DEBS)
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) libqpdf 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)

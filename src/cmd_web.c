@@ -745,6 +745,10 @@ static void api_list(struct web *W, const struct http_request *rq, struct http_r
 	if (!strcmp(op, "toevoegen") && n < FIELD_MAX_ITEMS) {
 		buf_addf(&item, "%s[%zu]", path, n + 1);
 		r = casus_set(&o.c, item.s, json_new_object(), &e);
+	} else if (!strcmp(op, "overnemen") && !n && webform_previous_list(path, &item) &&
+		   json_is_array(casus_get(&o.c, item.s))) {
+		/* the rows of the same list in the previous record (an MDO's attendees) */
+		r = casus_set(&o.c, path, json_dup(casus_get(&o.c, item.s)), &e);
 	} else if (!strcmp(op, "verwijderen") && idx <= n) {
 		buf_addf(&item, "%s[%zu]", path, idx);
 		r = casus_set(&o.c, item.s, NULL, &e);

@@ -379,6 +379,42 @@ static void row_button(struct buf *o, const char *list, const char *op, size_t i
 	buf_adds(o, ")</span></button>\n");
 }
 
+bool webform_previous_list(const char *path, struct buf *out)
+{
+	const char *open = strchr(path, '['), *close;
+	char *end;
+	long n;
+
+	if (!open || open == path || strcspn(path, ".") < (size_t)(open - path))
+		return false;
+	n = strtol(open + 1, &end, 10);
+	close = end;
+	if (n < 2 || *close != ']' || close[1] != '.' || !close[2])
+		return false;
+	buf_add(out, path, (size_t)(open - path));
+	buf_addf(out, "[%ld]%s", n - 1, close + 1);
+	return true;
+}
+
+/* "Take the attendees of the previous report": a list in record N > 1 of a repeated form, while empty. */
+static void copy_button(struct walk *W, const struct field *f, const char *list, size_t n)
+{
+	struct buf prev = BUF_INIT;
+	const json *pv;
+
+	if (!n && f->parent && !f->parent->parent && f->form && f->form->repeated && webform_previous_list(list, &prev) &&
+	    (pv = casus_get(W->w->c, prev.s)) && json_is_array(pv) && json_len(pv)) {
+		buf_adds(W->out, "<button type=\"button\" class=\"rijknop\"");
+		attr(W->out, "data-lijst", list);
+		buf_adds(W->out, " data-op=\"overnemen\" data-index=\"1\">");
+		html_escape(W->out, f->label);
+		buf_adds(W->out, " van het vorige ");
+		html_escape(W->out, f->form->item_title ? f->form->item_title : "formulier");
+		buf_adds(W->out, " overnemen</button>\n");
+	}
+	buf_release(&prev);
+}
+
 /* A lijst: one fieldset per row with move and remove buttons, then "add". */
 static void walk_list(struct walk *W, const struct field *f, const json *v, struct buf *path, bool form_root)
 {
@@ -422,6 +458,8 @@ static void walk_list(struct walk *W, const struct field *f, const json *v, stru
 		}
 	}
 	buf_setlen(path, base);
+	if (o && !form_root)
+		copy_button(W, f, list, n);
 	if (o) {
 		buf_adds(o, "<button type=\"button\" class=\"toevoegen\"");
 		attr(o, "data-lijst", list);

@@ -45,6 +45,12 @@ void webform_sidebar(const struct webcase *w, const char *current, struct buf *o
 void webform_findings(const struct webcase *w, struct buf *out);
 /* {path: shown} for every field of form f that has a condition. */
 json *webform_visibility(const struct webcase *w, const struct form *f);
+/*
+ * For a list inside record N > 1 of a repeated form ("mdo[2].aanwezigen"):
+ * the same list in record N - 1 ("mdo[1].aanwezigen") into out, true.
+ * False for any other path.
+ */
+bool webform_previous_list(const char *path, struct buf *out);
 /* Is f among the forms the case's route shows (casus, the route's documents, bijlagen)? */
 bool webform_shown(const struct webcase *w, const struct form *f);
 

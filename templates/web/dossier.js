@@ -196,7 +196,7 @@
     if (op === 'verwijderen' && !window.confirm('Deze regel verwijderen?')) return;
     post('lijst', { pad: pad, op: op, index: index, aantal: count }).then(function (j) {
       if (j.status !== 200) { announce(j.fout); return; }
-      var target = op === 'toevoegen' ? pad + '[' + (count + 1) + ']' :
+      var target = op === 'overnemen' ? pad + '[1]' : op === 'toevoegen' ? pad + '[' + (count + 1) + ']' :
         op === 'omhoog' ? pad + '[' + (index - 1) + ']' : op === 'omlaag' ? pad + '[' + (index + 1) + ']' : pad;
       sessionStorage.setItem('dossier-focus', target);
       window.location.reload();

@@ -125,6 +125,9 @@ static int load_qpdf(struct err *e)
 #define qpdf_get_object_by_id p_qpdf_get_object_by_id
 #define qpdf_oh_is_indirect p_qpdf_oh_is_indirect
 
+/* Release qpdf's object handles every so many pages: it keeps each one until then. */
+#define HANDLE_BATCH 256
+
 /* The first error text qpdf has, for the message; caller frees. */
 static char *qpdf_reason(qpdf_data q)
 {
@@ -135,12 +138,6 @@ static char *qpdf_reason(qpdf_data q)
 		return xstrdup(t ? t : "onbekende fout");
 	}
 	return xstrdup("onbekende fout");
-}
-
-/* Did qpdf fail because of the system (open, read, memory) rather than the file's contents? */
-static bool system_error(qpdf_data q)
-{
-	return qpdf_has_error(q) && qpdf_get_error_code(q, qpdf_get_error(q)) == qpdf_e_system;
 }
 
 /*
@@ -158,16 +155,18 @@ static qpdf_data open_pdf_why(const char *path, struct buf *why, int *errnum)
 	qpdf_silence_errors(q);
 	qpdf_set_suppress_warnings(q, QPDF_TRUE);
 	if (qpdf_read(q, path, NULL) & QPDF_ERRORS) {
-		if (system_error(q)) {
+		/* qpdf hands each error out once: take it once */
+		qpdf_error err = qpdf_has_error(q) ? qpdf_get_error(q) : NULL;
+		enum qpdf_error_code_e code = err ? qpdf_get_error_code(q, err) : qpdf_e_damaged_pdf;
+		const char *text = err ? qpdf_get_error_full_text(q, err) : NULL;
+
+		if (code == qpdf_e_system) {
 			*errnum = errno ? errno : EIO;
 			buf_adds(why, "kan niet worden gelezen");
-		} else if (qpdf_get_error_code(q, qpdf_get_error(q)) == qpdf_e_password) {
+		} else if (code == qpdf_e_password) {
 			buf_adds(why, "is beveiligd met een wachtwoord; sla een versie zonder wachtwoord op");
 		} else {
-			char *r = qpdf_reason(q);
-
-			buf_addf(why, "is geen leesbare PDF (%s)", r);
-			free(r);
+			buf_addf(why, "is geen leesbare PDF (%s)", text ? text : "onbekende fout");
 		}
 		qpdf_cleanup(&q);
 		return NULL;
@@ -195,7 +194,7 @@ int attach_pdf_check(const char *path, size_t *npages, struct buf *why, int *err
 {
 	struct err e = ERR_INIT;
 	qpdf_data q;
-	int n;
+	int n, i;
 
 	*errnum = 0;
 	if (load_qpdf(&e)) {
@@ -215,6 +214,16 @@ int attach_pdf_check(const char *path, size_t *npages, struct buf *why, int *err
 		free(r);
 		qpdf_cleanup(&q);
 		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		/* a page the tree names but that is missing or no page cannot be copied */
+		if (!qpdf_oh_is_dictionary(q, qpdf_get_page_n(q, (size_t)i))) {
+			buf_addf(why, "is onbruikbaar: pagina %d ontbreekt of is beschadigd", i + 1);
+			qpdf_cleanup(&q);
+			return -1;
+		}
+		if (i % HANDLE_BATCH == HANDLE_BATCH - 1)
+			qpdf_oh_release_all(q);
 	}
 	*npages = (size_t)n;
 	qpdf_cleanup(&q);
@@ -512,8 +521,6 @@ static qpdf_oh oid_get(qpdf_data q, struct oid o)
 	return qpdf_get_object_by_id(q, o.id, o.gen);
 }
 
-/* Release qpdf's object handles every so many pages: it keeps each one until then. */
-#define HANDLE_BATCH 256
 
 /*
  * The merge builds the page list once, in order: the rendered pages, each

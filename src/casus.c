@@ -11,6 +11,7 @@
 #include "path.h"
 
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 
 #include "banned.h"
@@ -19,6 +20,26 @@ static void set_paths(struct casus *c, const char *path)
 {
 	c->path = xstrdup(path);
 	c->dir = path_dirname(path);
+}
+
+/* Note which file c->path is now (after a load or a save). */
+static void remember_file(struct casus *c)
+{
+	struct stat st;
+
+	if (stat(c->path, &st) == 0) {
+		c->dev = (unsigned long long)st.st_dev;
+		c->ino = (unsigned long long)st.st_ino;
+	}
+}
+
+/* Is c->path still the file that was loaded or last saved? */
+static bool same_file_as_loaded(const struct casus *c)
+{
+	struct stat st;
+
+	return !c->ino || stat(c->path, &st) != 0 ||
+	       ((unsigned long long)st.st_dev == c->dev && (unsigned long long)st.st_ino == c->ino);
 }
 
 static long long revision_of(const json *root)
@@ -52,6 +73,7 @@ int casus_load(struct casus *c, const char *path, struct err *e)
 			       CASUS_FORMAT);
 	c->newer = json_num(fmt) > CASUS_FORMAT;
 	c->revision = revision_of(c->root);
+	remember_file(c);
 	{
 		static const char *const keys[] = { "kenmerk", "regio", "route", "aangemaakt", "gewijzigd" };
 		size_t i;
@@ -164,10 +186,23 @@ int casus_refresh(struct casus *c, struct err *e)
 		casus_release(&fresh);
 		return -1;
 	}
+	{
+		const char *mine = casus_ref(c), *theirs = casus_ref(&fresh);
+
+		if (mine && (!theirs || strcmp(mine, theirs))) {
+			err_set(e, EXIT_SYSTEM,
+				"%s is intussen vervangen door een andere casus (kenmerk %s in plaats van %s); er is niets "
+				"opgeslagen, zodat die casus niet wordt overschreven", c->path, theirs ? theirs : "zonder kenmerk", mine);
+			casus_release(&fresh);
+			return -1;
+		}
+	}
 	json_free(c->root);
 	c->root = fresh.root;
 	c->newer = fresh.newer;
 	c->revision = fresh.revision;
+	c->dev = fresh.dev;
+	c->ino = fresh.ino;
 	fresh.root = NULL;
 	casus_release(&fresh);
 	return 1;
@@ -182,6 +217,13 @@ static int save(struct casus *c, bool create, struct err *e)
 
 	if (own && casus_lock(c, e))
 		return -1;
+	if (!create && !same_file_as_loaded(c)) {
+		r = CASUS_CONFLICT;
+		err_set(e, EXIT_SYSTEM,
+			"%s is intussen vervangen door een ander bestand (of een koppeling); er is niets opgeslagen, zodat "
+			"dat bestand niet wordt overschreven", c->path);
+		goto out;
+	}
 	if (!create && casus_disk_revision(c->path) != c->revision) {
 		r = CASUS_CONFLICT;
 		err_set(e, EXIT_SYSTEM,
@@ -199,8 +241,10 @@ static int save(struct casus *c, bool create, struct err *e)
 	json_print(c->root, &out);
 	r = create ? file_write_new(c->path, out.s, out.len, e) : file_write_atomic(c->path, out.s, out.len, e);
 	buf_release(&out);
-	if (r == 0)
+	if (r == 0) {
 		c->revision++;
+		remember_file(c);
+	}
 out:
 	if (own)
 		casus_unlock(c);

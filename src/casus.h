@@ -30,8 +30,10 @@ struct casus {
 	long long revision; /* dossier.revisie as loaded or last saved (0: none yet) */
 	bool locked; /* this process holds the case's write lock (lockfd) */
 	int lockfd;
+	unsigned long long dev, ino; /* the file as loaded or last saved: a save
+					refuses a file swapped in meanwhile */
 };
-#define CASUS_INIT { NULL, NULL, NULL, false, 0, false, -1 }
+#define CASUS_INIT { NULL, NULL, NULL, false, 0, false, -1, 0, 0 }
 
 /*
  * Read a case file. Errors (exit 3): unreadable, not JSON, not UTF-8, too

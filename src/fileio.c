@@ -426,6 +426,60 @@ int file_write_all(int fd, const void *data, size_t len)
 }
 
 /*
+ * May a write follow the symbolic links from path on? The kernel's
+ * protected_symlinks rule, applied by this program itself because a save
+ * resolves the link and renames over its target (which the kernel's check
+ * at open() never sees): a link is followed only when this user owns it,
+ * or when the owner of the link also owns the folder it lies in, or when
+ * no one else may write that folder. Otherwise another user of a shared
+ * folder could make `maak -o` or a save replace a file of yours. Every
+ * link of a chain is checked.
+ */
+static bool link_may_be_followed(const char *path, struct err *e)
+{
+	struct buf cur = BUF_INIT;
+	int hops;
+	bool ok = true;
+
+	buf_sets(&cur, path);
+	for (hops = 0; hops < 40 && ok; hops++) {
+		struct stat ls, ds;
+		char *dir = path_dirname(cur.s), target[4096];
+		ssize_t n;
+
+		if (lstat(cur.s, &ls) < 0 || !S_ISLNK(ls.st_mode)) {
+			free(dir);
+			break;
+		}
+		if (stat(dir, &ds) == 0 && ls.st_uid != geteuid() && ls.st_uid != ds.st_uid &&
+		    (ds.st_mode & (S_IWGRP | S_IWOTH))) {
+			err_set(e, EXIT_SYSTEM,
+				"%s is een symbolische koppeling van een andere gebruiker in een map waarin anderen mogen "
+				"schrijven; die wordt niet gevolgd (zie README, 'Koppelingen'). Kies een andere naam of verwijder de koppeling",
+				cur.s);
+			ok = false;
+		}
+		n = readlink(cur.s, target, sizeof(target) - 1);
+		if (n < 0) {
+			free(dir);
+			break;
+		}
+		target[n] = '\0';
+		if (target[0] == '/') {
+			buf_sets(&cur, target);
+		} else {
+			char *next = path_join(dir, target);
+
+			buf_sets(&cur, next);
+			free(next);
+		}
+		free(dir);
+	}
+	buf_release(&cur);
+	return ok;
+}
+
+/*
  * The file to replace for `path`: path itself, or the file a symbolic link
  * points to (so saving a linked case file updates the file, not the link).
  * Caller frees. NULL with e set when path exists but is no regular file.
@@ -438,6 +492,8 @@ static char *write_target(const char *path, struct err *e)
 	if (lstat(path, &st) < 0)
 		return xstrdup(path);
 	if (S_ISLNK(st.st_mode)) {
+		if (!link_may_be_followed(path, e))
+			return NULL;
 		real = realpath(path, NULL);
 		if (!real) {
 			if (errno == ENOENT)

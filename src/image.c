@@ -154,7 +154,7 @@ static const char *check_jpeg(const char *path, int *errnum)
 	const char *why = NULL;
 	size_t i = 2, n;
 	unsigned w = 0, h = 0;
-	int sof = 0, sof_marker = 0, precision = 8;
+	int sof = 0, precision = 8;
 
 	if (file_read(path, JPEG_MAX_FILE, &b, &e)) {
 		*errnum = e.errnum;
@@ -193,7 +193,19 @@ static const char *check_jpeg(const char *path, int *errnum)
 			h = be16(s + i + 3);
 			w = be16(s + i + 5);
 			sof = 1;
-			sof_marker = (int)m;
+			/* a variant PDF readers cannot show is refused on its frame header alone */
+			if (m == 0xC3 || m == 0xC7 || m == 0xCB || m == 0xCF) {
+				why = jpeg_lossless;
+				goto out;
+			}
+			if (precision != 8) {
+				why = jpeg_precision;
+				goto out;
+			}
+			if (m >= 0xC9) {
+				why = jpeg_arith;
+				goto out;
+			}
 		}
 		i += len;
 		if (m == 0xDA)
@@ -201,12 +213,6 @@ static const char *check_jpeg(const char *path, int *errnum)
 	}
 	if (!sof || !w || !h)
 		why = "heeft geen afmetingen (beschadigd)";
-	else if (sof_marker == 0xC3 || sof_marker == 0xC7 || sof_marker == 0xCB || sof_marker == 0xCF)
-		why = jpeg_lossless;
-	else if (precision != 8)
-		why = jpeg_precision;
-	else if (sof_marker >= 0xC9)
-		why = jpeg_arith;
 	else if (w > IMAGE_MAX_SIDE || h > IMAGE_MAX_SIDE)
 		why = too_big;
 	else if ((unsigned long long)w * h > IMAGE_MAX_PIXELS)

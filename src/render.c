@@ -15,6 +15,7 @@
 #include "fileio.h"
 #include "fontinfo.h"
 #include "image.h"
+#include "jpeg.h"
 #include "mem.h"
 #include "template.h"
 #include "tmpl.h"
@@ -330,7 +331,14 @@ int pdf_image_size(struct pdf *p, const char *path, double *w, double *h, struct
 		if (k == FILE_PNG) {
 			img = HPDF_LoadPngImageFromFile(p->doc, path);
 		} else if (k == FILE_JPEG) {
-			img = HPDF_LoadJpegImageFromFile(p->doc, path);
+			/* a phone photo: smaller and upright first (jpeg.h) */
+			struct buf jb = BUF_INIT;
+
+			if (jpeg_prepare(path, &jb, e))
+				return -1;
+			img = jb.len ? HPDF_LoadJpegImageFromMem(p->doc, (const HPDF_BYTE *)jb.s, (HPDF_UINT)jb.len)
+				     : HPDF_LoadJpegImageFromFile(p->doc, path);
+			buf_release(&jb);
 		} else {
 			return err_set(e, EXIT_INVALID, "%s is geen PNG- of JPEG-afbeelding", path);
 		}

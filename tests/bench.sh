@@ -53,7 +53,39 @@ for mode in "--zonder-bijlagen" ""; do
 	echo "   ${label:-met alle bijlagen}: $n dossiers in $((ms / 1000)).$(( (ms % 1000) / 100 )) s = $(( n * 1000 / (ms > 0 ? ms : 1) )) dossiers per seconde, samen $((size / 1024)) MB PDF"
 done
 
-echo "5. dossier web op het spoor-1-voorbeeld (tijd in de server zelf, Server-Timing; 101 keer):"
+echo "5. Een dossier met 10 telefoonfoto's als scan (12 megapixel, ongeveer 2,5 MB per foto, gemaakt door tests/tools/mkhostile), 5 keer:"
+mkdir -p "$W/foto/bijlagen"
+cp samples/adviestafel.json "$W/foto/casus.json"
+cp samples/bijlagen/*zoe* "$W/foto/bijlagen/"
+set --
+i=1
+while [ $i -le 10 ]; do
+	"$TOOLS/mkhostile" jpeg-foto "$W/foto/bijlagen/foto$i.jpg" 4000 3000 $([ $((i % 3)) = 0 ] && echo 6)
+	n=$((i + 2))
+	set -- "$@" "bijlagen[$n].soort=anders" "bijlagen[$n].titel=Getekend formulier $i" \
+		"bijlagen[$n].bestand=$W/foto/bijlagen/foto$i.jpg" "bijlagen[$n].gedeeld=ja"
+	i=$((i + 1))
+done
+"$BIN" zet "$W/foto/casus.json" "$@" >/dev/null
+fotos=$(du -sk "$W/foto/bijlagen" | cut -f1)
+set -- $("$TOOLS/measure" 5 "$BIN" maak "$W/foto/casus.json" -o "$W/foto.pdf")
+"$BIN" maak "$W/foto/casus.json" -o "$W/foto.pdf" -q
+echo "   mediaan $1 ms (CPU $2 ms), piekgeheugen $(( $3 / 1024 )) MB, PDF $(kb "$W/foto.pdf") kB (de foto's samen $((fotos / 1024)) MB); doel <= 1 s, <= 60 MB, <= 4 MB"
+
+echo "6. Een bijlage van 10.000 en van 20.000 pagina's (gemaakt door tests/tools/mkhostile):"
+for pages in 10000 20000; do
+	mkdir -p "$W/groot$pages/bijlagen"
+	cp samples/adviestafel.json "$W/groot$pages/casus.json"
+	cp samples/bijlagen/*zoe* "$W/groot$pages/bijlagen/"
+	"$TOOLS/mkhostile" pdf-pagina "$W/groot$pages/bijlagen/opp-zoe-unal.pdf" $pages
+	set -- $("$TOOLS/measure" 3 "$BIN" maak "$W/groot$pages/casus.json" -o "$W/groot.pdf")
+	eval "t$pages=$1"
+	echo "   $pages pagina's: mediaan $1 ms (CPU $2 ms), piekgeheugen $(( $3 / 1024 )) MB, PDF $(kb "$W/groot.pdf") kB"
+	rm -rf "$W/groot$pages" "$W/groot.pdf"
+done
+echo "   20.000 pagina's kost $(awk "BEGIN { printf \"%.2f\", $t20000 / $t10000 }") keer de tijd van 10.000; doel: 10.000 <= 5 s, verhouding <= 2,2"
+echo
+echo "6. dossier web op het spoor-1-voorbeeld (tijd in de server zelf, Server-Timing; 101 keer):"
 mkdir -p "$W/web"
 cp "$S" "$W/web/spoor1.json"
 ln -s "$PWD/samples/bijlagen" "$W/web/bijlagen"

@@ -16,13 +16,14 @@ cd "$(dirname "$0")/../.." || exit 3
 B=build/fuzz
 TIME=${FUZZ_TIME:-60}
 JOBS=${FUZZ_JOBS:-1}
-[ $# -gt 0 ] || set -- casus forms ini layout parsers
+[ $# -gt 0 ] || set -- casus forms ini layout parsers bijlage
 
 # Largest input per harness: case files and data files are bigger than
 # what a user types at a prompt.
 max_len() {
 	case $1 in
 	casus | forms) echo 65536 ;;
+	bijlage) echo 262144 ;;
 	ini | layout) echo 16384 ;;
 	parsers) echo 512 ;;
 	*) echo 4096 ;;

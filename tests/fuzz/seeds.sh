@@ -9,17 +9,22 @@
 #            paths and conditions written in forms/*.json, and good inputs
 #            of every field type
 #   layout   the paragraphs of docs/*.md and the longer texts of samples/
+#   bijlage  samples/bijlagen/* and tests/hostile/bijlagen/*
 #
 # Used by `make fuzz` (tests/fuzz/run.sh) and, so the seeds stay accepted,
 # by tests/e2e/t0500-fuzz-regressie.sh. Needs only sh, sed, awk, cut.
 set -eu
 cd "$(dirname "$0")/../.."
 out=${1:?usage: seeds.sh OUTDIR}
-for h in casus forms ini parsers layout; do
+for h in casus forms ini parsers layout bijlage; do
 	rm -rf "$out/$h"
 	mkdir -p "$out/$h"
 done
 
+# bijlage: the sample attachments and the hostile ones kept as files
+for f in samples/bijlagen/*.pdf samples/bijlagen/*.jpg tests/hostile/bijlagen/*; do
+	cp "$f" "$out/bijlage/seed-$(basename "$f")"
+done
 for f in samples/*.json tests/data/invullen-adviestafel.verwacht.json; do
 	cp "$f" "$out/casus/seed-$(basename "$f")"
 done

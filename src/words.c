@@ -92,6 +92,11 @@ static const struct {
 	{ W_OMIT_ANONYMOUS, "niet_in_anonieme_kopie", "niet in deze anonieme kopie" },
 	{ W_OMIT_NO_ATTACHMENTS, "zonder_bijlagen", "niet opgenomen (zonder bijlagen gemaakt)" },
 	{ W_ANONYMOUS_COPY, "anoniem", "Geanonimiseerde kopie" },
+	{ W_CL_GROUP_ROUTE, "controle_route", "Wat de {tafel} vraagt" },
+	{ W_CL_GROUP_ATTS, "controle_bijlagen", "De bijlagen van deze casus" },
+	{ W_AG_TITLE, "agenda_titel", "Agenda {adviestafel}" },
+	{ W_AG_HEADER, "agenda_koptekst", "{titel} · {datum} · Vertrouwelijk" },
+	{ W_AG_SUBJECT, "agenda_onderwerp", "{titel} – {datum}" },
 };
 
 _Static_assert(sizeof(words) / sizeof(words[0]) == W_COUNT, "every word has a row");

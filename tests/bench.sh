@@ -85,7 +85,7 @@ for pages in 10000 20000; do
 done
 echo "   20.000 pagina's kost $(awk "BEGIN { printf \"%.2f\", $t20000 / $t10000 }") keer de tijd van 10.000; doel: 10.000 <= 5 s, verhouding <= 2,2"
 echo
-echo "6. dossier web op het spoor-1-voorbeeld (tijd in de server zelf, Server-Timing; 101 keer):"
+echo "7. dossier web op het spoor-1-voorbeeld (tijd in de server zelf, Server-Timing; 101 keer):"
 mkdir -p "$W/web"
 cp "$S" "$W/web/spoor1.json"
 ln -s "$PWD/samples/bijlagen" "$W/web/bijlagen"

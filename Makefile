@@ -204,7 +204,7 @@ bench: deps-test
 
 docs: $(B)/dossier $(TOOLS)
 	$(B)/dossier formulieren --markdown >docs/velden.md
-	DOSSIER_SCREENSHOTS=$(CURDIR)/docs DOSSIER=$(CURDIR)/$(B)/dossier TOOLS=$(CURDIR)/$(B)/tools VARIANT=docs bash tests/e2e/t0670-web-browser.sh >/dev/null
+	DOSSIER_SCREENSHOTS=$(CURDIR)/docs DOSSIER=$(CURDIR)/$(B)/dossier TOOLS=$(CURDIR)/$(B)/tools VARIANT=docs bash tests/e2e/t0691-web-browser.sh >/dev/null
 
 # --- install ------------------------------------------------------------------
 

@@ -135,11 +135,15 @@ static int hexval(int c)
 	return -1;
 }
 
-/* A field of an application/x-www-form-urlencoded body, decoded; caller frees; NULL if absent. */
-static char *form_value(const char *body, const char *name)
+/*
+ * The next field `name` of an application/x-www-form-urlencoded body from
+ * *pos on (a check box group sends one per ticked box), decoded; caller
+ * frees; NULL when there is none more.
+ */
+static char *form_value_next(const char **pos, const char *name)
 {
 	size_t nl = strlen(name);
-	const char *p = body;
+	const char *p = *pos;
 
 	while (p && *p) {
 		const char *end = strchr(p, '&');
@@ -162,11 +166,21 @@ static char *form_value(const char *body, const char *name)
 					buf_addch(&v, p[i]);
 				}
 			}
+			*pos = end ? end + 1 : p + len;
 			return buf_detach(&v, NULL);
 		}
 		p = end ? end + 1 : NULL;
 	}
+	*pos = NULL;
 	return NULL;
+}
+
+/* The first field `name`; caller frees; NULL if absent. */
+static char *form_value(const char *body, const char *name)
+{
+	const char *pos = body;
+
+	return form_value_next(&pos, name);
 }
 
 /* The value of cookie `name` in a Cookie header, copied into out. */
@@ -452,6 +466,23 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static void attr_value(struct buf *out, const char *v)
+{
+	buf_adds(out, " value=\"");
+	html_escape(out, v);
+	buf_addch(out, '"');
+}
+
+/* The meeting file's keys that the start page asks for (cmd_agenda.c reads them). */
+static const struct { const char *key, *label, *hint; } meeting_fields[] = {
+	{ "titel", "Titel", "bijvoorbeeld 'Agenda Adviestafel'; leeg: de standaardtitel" },
+	{ "datum", "Datum", "dd-mm-jjjj" },
+	{ "begin", "Begintijd", "uu.mm" },
+	{ "duur", "Minuten per casus", "bijvoorbeeld 30" },
+	{ "plaats", "Plaats", NULL },
+	{ "voorzitter", "Voorzitter", NULL },
+};
+
 static void start_page(struct web *W, struct http_response *rs, const char *note)
 {
 	struct buf m = BUF_INIT;
@@ -478,7 +509,7 @@ static void start_page(struct web *W, struct http_response *rs, const char *note
 	}
 	buf_adds(&m, "<table class=\"casussen\">\n<caption>De casussen in deze map</caption>\n<thead><tr><th scope=\"col\">Kenmerk</th>"
 		     "<th scope=\"col\">Route</th><th scope=\"col\">Volledig?</th><th scope=\"col\">Laatst gewijzigd</th>"
-		     "<th scope=\"col\">Bestand</th></tr></thead>\n<tbody>\n");
+		     "<th scope=\"col\">Bestand</th><th scope=\"col\">Op de agenda</th></tr></thead>\n<tbody>\n");
 	for (i = 0; i < n; i++) {
 		struct opened o;
 		int r = opened_load(W, names[i], &o);
@@ -512,7 +543,11 @@ static void start_page(struct web *W, struct http_response *rs, const char *note
 		}
 		buf_adds(&m, "</td><td>");
 		html_escape(&m, names[i]);
-		buf_adds(&m, "</td></tr>\n");
+		buf_addf(&m, "</td><td><input type=\"checkbox\" form=\"agenda\" name=\"c\" id=\"c-%zu\"", i);
+		attr_value(&m, names[i]);
+		buf_addf(&m, "><label for=\"c-%zu\" class=\"sr\">", i);
+		html_escape(&m, names[i]);
+		buf_adds(&m, " op de agenda</label></td></tr>\n");
 		opened_release(&o);
 	}
 	buf_adds(&m, "</tbody>\n</table>\n");
@@ -549,6 +584,22 @@ static void start_page(struct web *W, struct http_response *rs, const char *note
 	buf_adds(&m, "</select></div>\n<button type=\"submit\">Casus aanmaken</button>\n</form>\n");
 
 	if (n) {
+		buf_adds(&m, "<h2 id=\"agenda-kop\">Vergadering</h2>\n<form method=\"post\" action=\"/agenda\" id=\"agenda\" target=\"_blank\" class=\"blok\" aria-labelledby=\"agenda-kop\">\n");
+		buf_addf(&m, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n", W->csrf);
+		buf_adds(&m, "<p>Eén PDF met de agenda en de dossiers van de casussen die hierboven zijn aangevinkt.</p>\n");
+		for (i = 0; i < sizeof(meeting_fields) / sizeof(meeting_fields[0]); i++) {
+			buf_addf(&m, "<div class=\"veld\"><label for=\"a-%s\">%s</label>", meeting_fields[i].key, meeting_fields[i].label);
+			if (meeting_fields[i].hint)
+				buf_addf(&m, "<span class=\"hint\" id=\"a-%s-t\">%s</span>", meeting_fields[i].key, meeting_fields[i].hint);
+			buf_addf(&m, "<input type=\"text\" id=\"a-%s\" name=\"%s\" autocomplete=\"off\"", meeting_fields[i].key,
+				 meeting_fields[i].key);
+			if (meeting_fields[i].hint)
+				buf_addf(&m, " aria-describedby=\"a-%s-t\"", meeting_fields[i].key);
+			buf_adds(&m, "></div>\n");
+		}
+		buf_adds(&m, "<div class=\"veld\"><label class=\"optie\"><input type=\"checkbox\" name=\"anoniem\" value=\"ja\"> geanonimiseerde kopieën</label> "
+			     "<label class=\"optie\"><input type=\"checkbox\" name=\"concept\" value=\"ja\"> ook onvolledige dossiers (concept)</label></div>\n"
+			     "<button type=\"submit\">Agenda en dossiers als PDF</button>\n</form>\n");
 		buf_adds(&m, "<h2 id=\"weg-kop\">Casus verwijderen</h2>\n<form method=\"post\" action=\"/verwijder\" class=\"blok\" aria-labelledby=\"weg-kop\">\n");
 		buf_addf(&m, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n", W->csrf);
 		buf_adds(&m, "<p>Als de bewaartermijn voorbij is. Dit kan niet ongedaan worden gemaakt.</p>\n"
@@ -904,7 +955,7 @@ out:
  */
 static int run_self(struct web *W, const char *const *args, struct buf *out)
 {
-	const char *argv[16];
+	const char **argv;
 	size_t n = 0, i;
 	posix_spawn_file_actions_t fa;
 	int pipefd[2], status = 0, rc = -1;
@@ -912,6 +963,9 @@ static int run_self(struct web *W, const char *const *args, struct buf *out)
 	char chunk[4096];
 	ssize_t got;
 
+	for (i = 0; args[i]; i++)
+		;
+	argv = xcalloc(i + 6, sizeof(*argv));
 	argv[n++] = "dossier";
 	argv[n++] = "--data";
 	argv[n++] = W->app->datadir;
@@ -919,11 +973,13 @@ static int run_self(struct web *W, const char *const *args, struct buf *out)
 		argv[n++] = "--config";
 		argv[n++] = W->app->config_arg;
 	}
-	for (i = 0; args[i] && n < 15; i++)
+	for (i = 0; args[i]; i++)
 		argv[n++] = args[i];
 	argv[n] = NULL;
-	if (pipe(pipefd))
+	if (pipe(pipefd)) {
+		free(argv);
 		return -1;
+	}
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
 	posix_spawn_file_actions_adddup2(&fa, pipefd[1], 1);
@@ -932,6 +988,7 @@ static int run_self(struct web *W, const char *const *args, struct buf *out)
 	if (posix_spawn(&pid, "/proc/self/exe", &fa, NULL, (char *const *)argv, environ) == 0)
 		rc = 0;
 	posix_spawn_file_actions_destroy(&fa);
+	free(argv);
 	close(pipefd[1]);
 	while ((got = read(pipefd[0], chunk, sizeof(chunk))) != 0) {
 		if (got < 0 && errno == EINTR)
@@ -1054,6 +1111,139 @@ out:
 	free(all);
 	free(path);
 	buf_release(&out);
+}
+
+/* A value for the meeting file: one line, no INI comment or section characters. */
+static void ini_value(struct buf *out, const char *key, const char *v)
+{
+	buf_addf(out, "%s = ", key);
+	for (; v && *v; v++)
+		buf_addch(out, (*v == '\n' || *v == '\r' || *v == ';' || *v == '#' || *v == '[' || *v == ']') ? ' ' : *v);
+	buf_addch(out, '\n');
+}
+
+static void remove_tree(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+
+	while (d && (de = readdir(d))) {
+		char *p;
+
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		p = path_join(dir, de->d_name);
+		unlink(p);
+		free(p);
+	}
+	if (d)
+		closedir(d);
+	rmdir(dir);
+}
+
+/*
+ * The meeting pack of the ticked cases: `dossier agenda` itself, run on a
+ * meeting file made from the form, into a private folder in MAP that is
+ * removed again once the PDF is read; the browser shows the PDF.
+ */
+static void post_agenda(struct web *W, const struct http_request *rq, struct http_response *rs)
+{
+	static const char *const keys[] = { "titel", "datum", "begin", "duur", "plaats", "voorzitter" };
+	struct buf ini = BUF_INIT, out = BUF_INIT, tmpl = BUF_INIT, pdf = BUF_INIT;
+	const char **args = NULL;
+	char **cases = NULL, *v, *tmpdir = NULL, *inipath = NULL, *anon = form_value(rq->body, "anoniem");
+	char *concept = form_value(rq->body, "concept");
+	const char *pos = rq->body;
+	size_t n = 0, cap = 0, i, k = 0;
+	struct err e = ERR_INIT;
+	DIR *d;
+	struct dirent *de;
+
+	while ((v = form_value_next(&pos, "c"))) {
+		char *p = case_path(W, v);
+
+		free(v);
+		if (!p)
+			continue;
+		cases = xgrowarray(cases, &cap, n + 1, sizeof(*cases));
+		cases[n++] = p;
+	}
+	if (!n) {
+		message_page(W, rs, 400, "Geen agenda gemaakt", "Vink in de lijst van casussen aan welke op de agenda komen.");
+		goto out;
+	}
+	buf_adds(&ini, "[vergadering]\n");
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		v = form_value(rq->body, keys[i]);
+		if (v && *v)
+			ini_value(&ini, keys[i], v);
+		free(v);
+	}
+	buf_addf(&tmpl, "%s/.dossier-agenda-XXXXXX", W->dir);
+	if (!mkdtemp(tmpl.s)) {
+		message_page(W, rs, 500, "Geen agenda gemaakt", "Er kon geen tijdelijke map worden gemaakt naast de casussen.");
+		goto out;
+	}
+	tmpdir = xstrdup(tmpl.s);
+	inipath = path_join(tmpdir, "vergadering.ini");
+	if (file_write_new(inipath, ini.s, ini.len, &e)) {
+		message_page(W, rs, 500, "Geen agenda gemaakt", e.msg.s);
+		goto out;
+	}
+	args = xcalloc(n + 8, sizeof(*args));
+	args[k++] = "agenda";
+	args[k++] = inipath;
+	for (i = 0; i < n; i++)
+		args[k++] = cases[i];
+	args[k++] = "-o";
+	args[k++] = tmpdir;
+	if (anon)
+		args[k++] = "--anoniem";
+	if (concept)
+		args[k++] = "--concept";
+	if (run_self(W, args, &out)) {
+		output_page(W, rs, 422, "Geen agenda gemaakt", out.s);
+		goto out;
+	}
+	d = opendir(tmpdir);
+	while (d && (de = readdir(d))) {
+		size_t l = strlen(de->d_name);
+
+		if (l > 4 && !strcmp(de->d_name + l - 4, ".pdf") && !strncmp(de->d_name, "agenda-", 7)) {
+			char *p = path_join(tmpdir, de->d_name);
+
+			buf_reset(&pdf);
+			if (file_read(p, 1u << 30, &pdf, &e))
+				buf_reset(&pdf);
+			free(p);
+		}
+	}
+	if (d)
+		closedir(d);
+	if (!pdf.len) {
+		output_page(W, rs, 500, "Geen agenda gemaakt", out.s);
+		goto out;
+	}
+	buf_add(&rs->body, pdf.s, pdf.len);
+	rs->status = 200;
+	rs->type = "application/pdf";
+	http_response_header(rs, "Content-Disposition", "inline");
+out:
+	if (tmpdir)
+		remove_tree(tmpdir);
+	for (i = 0; i < n; i++)
+		free(cases[i]);
+	free(cases);
+	free(args);
+	free(tmpdir);
+	free(inipath);
+	free(anon);
+	free(concept);
+	err_release(&e);
+	buf_release(&ini);
+	buf_release(&out);
+	buf_release(&tmpl);
+	buf_release(&pdf);
 }
 
 /* ---- the door: checks every request passes, then the routes ------------------------------ */
@@ -1193,6 +1383,8 @@ static void handle(void *ctx, const struct http_request *rq, struct http_respons
 			refuse(W, rs, 405);
 	} else if (post && !strcmp(rq->path, "/nieuw")) {
 		post_new(W, rq, rs);
+	} else if (post && !strcmp(rq->path, "/agenda")) {
+		post_agenda(W, rq, rs);
 	} else if (post && !strcmp(rq->path, "/verwijder")) {
 		post_delete(W, rq, rs);
 	} else if (post && !strcmp(rq->path, "/afsluiten")) {

@@ -216,11 +216,15 @@ static void text_control(struct walk *W, const struct field *f, const char *path
 		buf_adds(o, "</span>\n");
 	}
 	if (f->type->kind == FT_TEKST) {
+		/* the text rule (textrule.h): how the PDF will set what is typed here */
+		buf_adds(o, "<span class=\"hint\" id=\"t-");
+		html_escape(o, path);
+		buf_adds(o, "\">Een lege regel begint een nieuwe alinea; een regel die begint met „- ” wordt een opsomming.</span>\n");
 		buf_adds(o, "<textarea rows=\"6\" id=\"i-");
 		html_escape(o, path);
 		buf_addch(o, '"');
 		attr(o, "name", path);
-		describedby(o, f, path, false);
+		describedby(o, f, path, true);
 		if (f->required)
 			buf_adds(o, " aria-required=\"true\"");
 		buf_adds(o, ">");

@@ -13,7 +13,7 @@ const fs = require('fs');
 const path = require('path');
 const { chromium } = require('playwright-core');
 
-const NAME = process.env.NAME || 't0670-web-browser';
+const NAME = process.env.NAME || 't0691-web-browser';
 const [url, work] = process.argv.slice(2);
 const root = path.resolve(__dirname, '..', '..');
 const expected = JSON.parse(fs.readFileSync(path.join(root, 'tests/data/invullen-adviestafel.verwacht.json'), 'utf8'));

@@ -127,6 +127,28 @@ check "... privé (0600)" test "$(stat -c %a map/bijlagen/scan.jpg)" = 600
 code=$(upload "$SAMPLES/bijlagen/toestemming-ilayda-scan.jpg" '..%2F..%2Foutside%2Fscan.jpg')
 check "een tweede upload met dezelfde naam overschrijft niets" test -f map/bijlagen/scan-2.jpg
 
+# the meeting pack and deleting, through the start page's forms
+code=$(status -b jar -d "csrf=$csrf&c=a.json&c=link.json&c=..%2Foutside%2Fb.json&datum=03-12-2026&begin=09.30&plaats=Stadhuis&concept=ja" "$base/agenda")
+is "$code" 200 "de agenda van de aangevinkte casussen"
+check "... is een PDF" sh -c "head -c 5 '$T/.body' | grep -q '%PDF-'"
+check "... met alleen de casus in de map (geen koppeling, niets erbuiten)" sh -c "pdftotext '$T/.body' - | grep -q 'A-1' && ! pdftotext '$T/.body' - | grep -q geheim"
+check "... en de tijdelijke map is weer weg" sh -c "! ls -a map | grep -q dossier-agenda"
+code=$(status -b jar -d "csrf=$csrf&bestand=a.json&kenmerk=A-2" "$base/verwijder")
+is "$code" 422 "verwijderen met een verkeerd kenmerk wordt geweigerd (422)"
+check "... en de casus blijft" test -f map/a.json
+code=$(status -b jar -d "bestand=a.json&kenmerk=A-1" "$base/verwijder")
+is "$code" 403 "verwijderen zonder CSRF-token wordt geweigerd (403)"
+code=$(status -b jar -d "csrf=$csrf&bestand=..%2Foutside%2Fb.json&kenmerk=x" "$base/verwijder")
+is "$code" 404 "een bestand buiten de map kan niet worden verwijderd (404)"
+check "... en blijft staan" test -f outside/b.json
+code=$(status -b jar -d "csrf=$csrf&bestand=..%2Foutside%2Fc.json" "$base/nieuw")
+is "$code" 400 "een nieuwe casus buiten de map wordt geweigerd (400)"
+check "... en er komt niets buiten de map" test ! -e outside/c.json
+"$DOSSIER" nieuw map/weg.json --kenmerk WEG-1 >/dev/null
+code=$(status -b jar -d "csrf=$csrf&bestand=weg.json&kenmerk=WEG-1" "$base/verwijder")
+is "$code" 200 "verwijderen met het juiste kenmerk"
+check "... verwijdert de casus" test ! -e map/weg.json
+
 # loopback only
 if command -v ss >/dev/null; then
 	check "de server luistert alleen op 127.0.0.1" sh -c "ss -ltnH | grep ':$port ' | awk '{print \$4}' | grep -qx '127.0.0.1:$port' && ! ss -ltnH | grep ':$port ' | grep -qv '127.0.0.1:$port'"

@@ -1365,8 +1365,13 @@ static void handle(void *ctx, const struct http_request *rq, struct http_respons
 		return;
 	}
 	buf_release(&cookie);
-	if (post && rq->too_big && strncmp(rq->path, "/casus/", 7)) {
-		refuse(W, rs, 413);
+	/* only an attachment may be big; every other body is a form or one field */
+	if (post && (rq->too_big || rq->len > WEB_MAX_FORM) &&
+	    (strncmp(rq->path, "/casus/", 7) || !strstr(rq->path + 7, "/bijlage"))) {
+		if (!strncmp(rq->path, "/casus/", 7))
+			json_error(rs, 413, "Deze invoer is te groot.");
+		else
+			refuse(W, rs, 413);
 		return;
 	}
 	if (post && !change_ok(W, rq)) {
@@ -1399,8 +1404,6 @@ static void handle(void *ctx, const struct http_request *rq, struct http_respons
 				json_error(rs, 404, NULL);
 			else
 				refuse(W, rs, 404);
-		} else if (post && rq->too_big && strcmp(rest, "bijlage")) {
-			json_error(rs, 413, NULL);
 		} else if (get && !*rest) {
 			struct buf to = BUF_INIT;
 

@@ -16,8 +16,8 @@ start_server() {
 	# a server left behind by a failing check stops by itself
 	"$DOSSIER" web map --geen-browser --stop-na 90s "$@" >web.out 2>web.err &
 	pid=$!
-	for _ in $(seq 100); do grep -q 'http://' web.out 2>/dev/null && break; sleep 0.1; done
-	url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/?sleutel=[0-9a-f]*' web.out)
+	for _ in $(seq 200); do grep -q 'http://' web.out 2>/dev/null && break; sleep 0.1; done
+	url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/?sleutel=[0-9a-f]*' web.out || true)
 	port=$(echo "$url" | sed 's|http://127.0.0.1:\([0-9]*\)/.*|\1|')
 	base="http://127.0.0.1:$port"
 }
@@ -106,6 +106,9 @@ head -c $((25 * 1024 * 1024)) /dev/zero >big.pdf
 printf '%%PDF-1.4\n' | dd of=big.pdf conv=notrunc 2>/dev/null
 code=$(upload big.pdf groot.pdf)
 is "$code" 413 "een te grote upload wordt geweigerd (413)"
+head -c $((2 * 1024 * 1024)) /dev/zero | tr '\0' 'x' | sed 's/^/{"pad":"voorblad.samenvatting","waarde":"/; s/$/"}/' >big.json
+code=$(status -b jar -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' --data-binary @big.json "$base/casus/a.json/zet")
+is "$code" 413 "een veld van 2 MB wordt geweigerd (413; alleen een bijlage mag groot zijn)"
 printf '<html><script>alert(1)</script></html>' >evil.pdf
 code=$(upload evil.pdf evil.pdf)
 is "$code" 415 "HTML vermomd als PDF wordt geweigerd (415)"

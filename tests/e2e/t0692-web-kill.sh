@@ -14,8 +14,8 @@ midway=0
 for round in $(seq 50); do
 	"$DOSSIER" web map --geen-browser --stop-na 30s >web.out 2>web.err &
 	pid=$!
-	for _ in $(seq 200); do grep -q 'http://' web.out 2>/dev/null && break; sleep 0.02; done
-	url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/?sleutel=[0-9a-f]*' web.out)
+	for _ in $(seq 500); do grep -q 'http://' web.out 2>/dev/null && break; sleep 0.02; done
+	url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/?sleutel=[0-9a-f]*' web.out || true)
 	base=${url%%/?sleutel=*}
 	curl -s -c jar -o /dev/null "$url" || true
 	csrf=$(curl -s -b jar "$base/casus/k.json/casus" | grep -o 'data-csrf="[0-9a-f]*"' | cut -d'"' -f2 || true)

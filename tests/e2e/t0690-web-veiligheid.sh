@@ -130,6 +130,21 @@ check "... privé (0600)" test "$(stat -c %a map/bijlagen/scan.jpg)" = 600
 code=$(upload "$SAMPLES/bijlagen/toestemming-ilayda-scan.jpg" '..%2F..%2Foutside%2Fscan.jpg')
 check "een tweede upload met dezelfde naam overschrijft niets" test -f map/bijlagen/scan-2.jpg
 
+# the previous MDO's attendees into an empty list of the next report
+"$DOSSIER" zet map/a.json 'mdo[1].datum=06-10-2026' 'mdo[1].aanwezigen[1].naam=Noor Bakker' 'mdo[1].aanwezigen[1].rol=smw' \
+	'mdo[1].aanwezigen[2].naam=Sjoerd Hoekstra' 'mdo[2].datum=10-11-2026' >/dev/null
+status -b jar "$base/casus/a.json/mdo" >/dev/null
+check "het tweede verslag biedt de deelnemers van het vorige aan" grep -q 'data-lijst="mdo\[2\].aanwezigen" data-op="overnemen"' "$T/.body"
+check "het eerste verslag niet" sh -c "! grep -q 'data-lijst=\"mdo\[1\].aanwezigen\" data-op=\"overnemen\"' '$T/.body'"
+code=$(status -b jar -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' --data-binary '{"pad":"mdo[2].aanwezigen","op":"overnemen","index":1,"aantal":0}' "$base/casus/a.json/lijst")
+is "$code" 200 "deelnemers van het vorige verslag overnemen"
+run "$DOSSIER" toon map/a.json mdo
+expect_out 'Noor Bakker.*smw|Noor Bakker' "het tweede verslag heeft nu ook Noor Bakker"
+check "... twee keer in de casus (verslag 1 en 2)" test "$(grep -c '"Noor Bakker"' map/a.json)" = 2
+code=$(status -b jar -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' --data-binary '{"pad":"mdo[2].aanwezigen","op":"overnemen","index":1,"aantal":0}' "$base/casus/a.json/lijst")
+is "$code" 409 "een tweede keer overnemen in een gevulde lijst wordt geweigerd (409)"
+sum >"$T/.before"
+
 # the meeting pack and deleting, through the start page's forms
 code=$(status -b jar -d "csrf=$csrf&c=a.json&c=link.json&c=..%2Foutside%2Fb.json&datum=03-12-2026&begin=09.30&plaats=Stadhuis&concept=ja" "$base/agenda")
 is "$code" 200 "de agenda van de aangevinkte casussen"

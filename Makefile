@@ -17,9 +17,11 @@ PREFIX   ?= /usr/local
 DESTDIR  ?=
 CC       ?= cc
 
-PKGS      = libcjson libedit libpng libutf8proc libturbojpeg
-BUILD_DEBS = gcc make pkg-config libhpdf-dev libcjson-dev libiniparser-dev libqpdf-dev libedit-dev libpng-dev libutf8proc-dev libturbojpeg0-dev
-TEST_DEBS  = qpdf poppler-utils mupdf-tools tmux
+PKGS      = libcjson libedit libpng libutf8proc libturbojpeg libmicrohttpd
+BUILD_DEBS = gcc make pkg-config libhpdf-dev libcjson-dev libiniparser-dev libqpdf-dev libedit-dev libpng-dev libutf8proc-dev libturbojpeg0-dev libmicrohttpd-dev
+# node and npm for the browser tests (tests/web/); a machine with its own node build keeps it
+NODE_DEBS := $(if $(shell command -v node 2>/dev/null),,nodejs) $(if $(shell command -v npm 2>/dev/null),,npm)
+TEST_DEBS  = qpdf poppler-utils mupdf-tools tmux curl chromium $(NODE_DEBS)
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) libqpdf 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -180,6 +182,8 @@ deps-build:
 
 deps-test:
 	@sh .ci/need-debs $(BUILD_DEBS) $(TEST_DEBS)
+	@[ -d tests/web/node_modules/playwright-core ] && [ -d tests/web/node_modules/axe-core ] || \
+		(cd tests/web && npm ci --no-audit --no-fund --loglevel=error)
 
 demo: deps-build
 	@$(MAKE) --no-print-directory $(B)/dossier
@@ -203,8 +207,9 @@ bench: deps-test
 	@$(MAKE) --no-print-directory $(B)/dossier $(TOOLS)
 	@sh tests/bench.sh $(B)/dossier
 
-docs: $(B)/dossier
+docs: $(B)/dossier $(TOOLS)
 	$(B)/dossier formulieren --markdown >docs/velden.md
+	DOSSIER_SCREENSHOTS=$(CURDIR)/docs DOSSIER=$(CURDIR)/$(B)/dossier TOOLS=$(CURDIR)/$(B)/tools VARIANT=docs bash tests/e2e/t0691-web-browser.sh >/dev/null
 
 # --- install ------------------------------------------------------------------
 

@@ -29,5 +29,6 @@ int cmd_agenda(struct app *app, int argc, char **argv);
 int cmd_verwijder(struct app *app, int argc, char **argv);
 int cmd_instellingen(struct app *app, int argc, char **argv);
 int cmd_logboek(struct app *app, int argc, char **argv);
+int cmd_web(struct app *app, int argc, char **argv);
 
 #endif

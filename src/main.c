@@ -35,6 +35,7 @@ static const struct command {
 	{ "maak", cmd_maak, "het dossier als één afdrukbare PDF maken" },
 	{ "agenda", cmd_agenda, "één PDF voor een vergadering: agenda en dossiers" },
 	{ "logboek", cmd_logboek, "wat er gedeeld is, met wie, wanneer en onder welke toestemming" },
+	{ "web", cmd_web, "alles invullen in de browser, op deze computer" },
 	{ "verwijder", cmd_verwijder, "een casus en zijn PDF's verwijderen (bewaartermijn voorbij)" },
 	{ "instellingen", cmd_instellingen, "uw instellingen tonen; de gegevens van uw school invullen" },
 };

@@ -86,3 +86,37 @@ for pages in 10000 20000; do
 	rm -rf "$W/groot$pages" "$W/groot.pdf"
 done
 echo "   20.000 pagina's kost $(awk "BEGIN { printf \"%.2f\", $t20000 / $t10000 }") keer de tijd van 10.000; doel: 10.000 <= 5 s, verhouding <= 2,2"
+echo
+echo "7. dossier web op het spoor-1-voorbeeld (tijd in de server zelf, Server-Timing; 101 keer):"
+mkdir -p "$W/web"
+cp "$S" "$W/web/spoor1.json"
+ln -s "$PWD/samples/bijlagen" "$W/web/bijlagen"
+"$BIN" web "$W/web" --geen-browser --stop-na 60s >"$W/web.out" 2>&1 &
+wpid=$!
+i=0
+until grep -q 'http://' "$W/web.out" 2>/dev/null || [ $i -ge 100 ]; do sleep 0.05; i=$((i + 1)); done
+url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/?sleutel=[0-9a-f]*' "$W/web.out")
+base=${url%%/?sleutel=*}
+curl -s -c "$W/jar" -o /dev/null "$url"
+csrf=$(curl -s -b "$W/jar" "$base/casus/spoor1.json/casus" | grep -o 'data-csrf="[0-9a-f]*"' | cut -d'"' -f2)
+# the handler's time of each answer, one per line
+timing() { grep -i '^server-timing:' | sed 's/.*app;dur=\([0-9.]*\), cpu;dur=\([0-9.]*\).*/\1 \2/'; }
+# median of column $1 ("1": wall, "2": CPU)
+median() { awk -v c="$1" '{ print $c }' | sort -n | awk '{ v[NR] = $1 } END { printf "%.2f", v[int((NR + 1) / 2)] }'; }
+for form in casus mdo; do
+	i=0
+	while [ $i -lt 101 ]; do curl -s -o /dev/null -D - -b "$W/jar" "$base/casus/spoor1.json/$form"; i=$((i + 1)); done | timing >"$W/t.$form"
+done
+i=0
+while [ $i -lt 101 ]; do
+	new="Hoofdvraag, versie $i"
+	printf '{"pad":"voorblad.hoofdvraag","waarde":"%s"}' "$new" >"$W/body"
+	curl -s -o /dev/null -D - -b "$W/jar" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' --data-binary "@$W/body" "$base/casus/spoor1.json/zet"
+	i=$((i + 1))
+done | timing >"$W/t.zet"
+peak=$(awk '/^VmHWM:/ { print $2 }' /proc/$wpid/status)
+curl -s -o /dev/null -b "$W/jar" -d "csrf=$csrf" "$base/afsluiten"
+wait $wpid || true
+echo "   formulierpagina Casusgegevens: mediaan $(median 1 <"$W/t.casus") ms (CPU $(median 2 <"$W/t.casus") ms); MDO-verslagen: $(median 1 <"$W/t.mdo") ms (CPU $(median 2 <"$W/t.mdo") ms), met de controle van het hele dossier; doel <= 20 ms"
+echo "   een veld opslaan (lezen onder het slot, controleren, atomair schrijven met fsync, nieuwe bevindingen): mediaan $(median 1 <"$W/t.zet") ms (CPU $(median 2 <"$W/t.zet") ms); doel <= 5 ms"
+echo "   piekgeheugen van de server na $((101 * 3)) verzoeken: $((peak / 1024)).$(( (peak % 1024) * 10 / 1024 )) MB"

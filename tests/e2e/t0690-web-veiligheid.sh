@@ -90,7 +90,7 @@ code=$(status -b jar "$base/casus/link.json/casus")
 is "$code" 404 "een symbolische koppeling naar buiten de map wordt niet geopend (404)"
 code=$(status -b jar -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' --data-binary '{"pad":"casus.leerling.voornaam","waarde":"Eva","oud":""}' "$base/casus/link.json/zet")
 is "$code" 404 "en niet via een koppeling gewijzigd (404)"
-code=$(status -b jar -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' --data-binary "{\"pad\":\"toestemming.scan\",\"waarde\":\"$T/outside/los.pdf\",\"oud\":\"\"}" "$base/casus/a.json/zet")
+code=$(status -b jar -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' --data-binary "{\"pad\":\"toestemming[1].scan\",\"waarde\":\"$T/outside/los.pdf\",\"oud\":\"\"}" "$base/casus/a.json/zet")
 is "$code" 403 "een bestand buiten de map kan niet als bijlage worden genoemd (403)"
 code=$(status -b jar -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' --data-binary '{"pad":"dossier.route","waarde":"doorbraak-spoor1","oud":"Adviestafel"}' "$base/casus/a.json/zet")
 is "$code" 400 "de gegevens van het dossier zelf zijn niet te wijzigen (400)"
@@ -100,7 +100,7 @@ same_disk "paden buiten de map"
 # uploads
 upload() { # file name [curl options]
 	local f=$1 n=$2; shift 2
-	status -b jar -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/octet-stream' --data-binary "@$f" "$@" "$base/casus/a.json/bijlage?pad=toestemming.scan&naam=$n"
+	status -b jar -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/octet-stream' --data-binary "@$f" "$@" "$base/casus/a.json/bijlage?pad=toestemming%5B1%5D.scan&naam=$n"
 }
 head -c $((25 * 1024 * 1024)) /dev/zero >big.pdf
 printf '%%PDF-1.4\n' | dd of=big.pdf conv=notrunc 2>/dev/null
@@ -118,7 +118,7 @@ is "$code" 422 "een kapotte PNG wordt geweigerd met de melding van de terminal (
 check "de kapotte PNG wordt niet bewaard" test ! -e map/bijlagen/kapot.png
 code=$(upload "$SAMPLES/bijlagen/toestemming-ilayda-scan.jpg" scan.jpg -H 'Origin: http://evil.example')
 is "$code" 403 "een upload van een andere site wordt geweigerd (403)"
-code=$(status -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/octet-stream' --data-binary "@$SAMPLES/bijlagen/toestemming-ilayda-scan.jpg" "$base/casus/a.json/bijlage?pad=toestemming.scan&naam=x.jpg")
+code=$(status -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/octet-stream' --data-binary "@$SAMPLES/bijlagen/toestemming-ilayda-scan.jpg" "$base/casus/a.json/bijlage?pad=toestemming%5B1%5D.scan&naam=x.jpg")
 is "$code" 403 "een upload zonder cookie wordt geweigerd (403)"
 find map -type f -exec sha256sum {} + | sort >"$T/.after"
 check "niets bewaard van de geweigerde uploads" sh -c "! find map -path '*bijlagen*' -type f | grep -q ."

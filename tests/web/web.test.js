@@ -221,7 +221,7 @@ async function main() {
     const r = await s;
     await page.waitForFunction(() => !document.getElementById('f-casus.leerling.geboortedatum').hidden);
     const msg = await byId(page, 'f-casus.leerling.geboortedatum').textContent();
-    check(r.status() === 422 && /Februari 2017 heeft geen dag 31/.test(msg), 'een foute datum krijgt de melding van de terminal', `${r.status()} ${msg}`);
+    check(r.status() === 422 && /31 februari 2017 bestaat niet/.test(msg), 'een foute datum krijgt de melding van de terminal', `${r.status()} ${msg}`);
     check(await el.getAttribute('aria-invalid') === 'true', 'het foute veld is als ongeldig gemarkeerd (aria-invalid)');
     await page.waitForFunction(() => /Niet opgeslagen/.test(document.getElementById('melding').textContent));
     pass('de fout wordt aangekondigd in een live-gebied');
@@ -245,6 +245,7 @@ async function main() {
     await openForm(page, id);
     if (id === 'mdo') await axeCheck(page, 'een formulier met regels (MDO-verslagen)');
     const v = expected[id];
+    if (v === undefined) continue; /* a form the route does not need (zienswijze: only when the parents see it otherwise) */
     if (Array.isArray(v)) await fillList(page, id, v);
     else await fillRecord(page, id, v);
     if (id === 'mdo') {
@@ -253,14 +254,14 @@ async function main() {
     }
     if (id === 'toestemming') {
       // a scan of the signed form: uploaded, checked, kept next to the case; then detached again
-      await setField(page, 'toestemming.scan', 'scan.jpg');
-      const stored = await byId(page, 'v-toestemming.scan').getAttribute('data-oud');
+      await setField(page, 'toestemming[1].scan', 'scan.jpg');
+      const stored = await byId(page, 'v-toestemming[1].scan').getAttribute('data-oud');
       check(stored === 'bijlagen/scan.jpg' && fs.existsSync(path.join(work, 'map/bijlagen/scan.jpg')),
         'een scan (JPEG) wordt naast de casus bewaard', stored);
       const mode = fs.statSync(path.join(work, 'map/bijlagen/scan.jpg')).mode & 0o777;
       check(mode === 0o600, 'de bewaarde scan is privé (0600)', mode.toString(8));
       const s = saved(page);
-      await byId(page, 'v-toestemming.scan').locator('button.wis').click();
+      await byId(page, 'v-toestemming[1].scan').locator('button.wis').click();
       await s;
     }
     if (id === 'bijlagen') {

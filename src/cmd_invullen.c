@@ -341,6 +341,7 @@ struct texpand {
 	char *vals[16];
 	size_t nvals;
 	bool empty;           /* a placeholder had no value */
+	bool whole;           /* the template is one placeholder: a choice passes its key */
 };
 
 static const char *texpand_lookup(void *ctx, const char *name, size_t len)
@@ -351,7 +352,19 @@ static const char *texpand_lookup(void *ctx, const char *name, size_t len)
 
 	if (X->nvals == sizeof(X->vals) / sizeof(X->vals[0]))
 		return NULL;
-	if (len && name[0] == '.') {
+	if (len > 1 && name[0] == '.' && name[1] == '.') {
+		/* {..key}: the record that holds this record's list ("toestemming[1]" for its signers) */
+		const char *br = X->rec ? strrchr(X->rec, '[') : NULL, *dot;
+
+		if (!br)
+			return NULL;
+		buf_add(&p, X->rec, (size_t)(br - X->rec));
+		dot = strrchr(p.s, '.');
+		if (!dot)
+			return NULL;
+		buf_setlen(&p, (size_t)(dot - p.s));
+		buf_addf(&p, "%.*s", (int)len - 1, name + 1);
+	} else if (len && name[0] == '.') {
 		if (!X->rec)
 			return NULL;
 		buf_addf(&p, "%s%.*s", X->rec, (int)len, name);
@@ -368,14 +381,20 @@ static const char *texpand_lookup(void *ctx, const char *name, size_t len)
 		return pv;
 	}
 	{
-		/* a choice is passed on as its key ("smw"), which the target choice knows too */
+		/*
+		 * A template that is one placeholder passes a choice on as its key
+		 * ("smw"), which the target choice knows too; in a text ("Gemeente
+		 * {casus.woongemeente}") the choice reads as its label.
+		 */
 		struct err e = ERR_INIT;
 		const struct field *fd = formset_field(&X->S->app->forms, p.s, &e);
 		const json *raw = value_at(X->S, p.s);
 
 		err_release(&e);
-		v = fd && fd->type->kind == FT_KEUZE && json_is_string(raw) ? xstrdup(json_str(raw))
-									     : edit_format(X->S->app, X->S->c, p.s);
+		/* the case's own data (dossier.regio) has no definition: its text as it is */
+		v = (!fd || (fd->type->kind == FT_KEUZE && X->whole)) && json_is_string(raw)
+			    ? xstrdup(json_str(raw))
+			    : edit_format(X->S->app, X->S->c, p.s);
 	}
 	buf_release(&p);
 	if (!*v)
@@ -387,9 +406,10 @@ static const char *texpand_lookup(void *ctx, const char *name, size_t len)
 /* Expand tmpl into out; true when every placeholder had a value. */
 static bool texpand(struct ses *S, const char *tmpl, const char *rec, struct buf *out)
 {
-	struct texpand X = { S, rec, { NULL }, 0, false };
-	size_t unknown, i;
+	struct texpand X = { S, rec, { NULL }, 0, false, false };
+	size_t unknown, i, n = strlen(tmpl);
 
+	X.whole = n > 2 && tmpl[0] == '{' && strchr(tmpl, '}') == tmpl + n - 1;
 	buf_reset(out);
 	unknown = tmpl_expand(out, tmpl, texpand_lookup, &X, NULL);
 	for (i = 0; i < X.nvals; i++)

@@ -48,6 +48,8 @@ expect MDO-verslagen: compleet
 expect Nummer = dat formulier
 send toestemming
 expect ── Toestemming (1/1)
+expect nummer = wijzigen
+send 1
 expect Met wie mag het dossier gedeeld worden?
 send stop
 expect Gestopt.
@@ -74,10 +76,12 @@ expect_code 0 "--veld opent het formulier bij dat veld"
 check "het antwoord bij --veld is bewaard" grep -q '"geboortedatum": "2017-03-15"' z.json
 
 # 2c. the route's findings in a form: not "compleet", and shown in its overview
-"$DOSSIER" zet z.json 'toestemming.ondertekenaars[2].akkoord=nee' >/dev/null
+"$DOSSIER" zet z.json 'toestemming[1].ondertekenaars[2].akkoord=nee' >/dev/null
 cat >script <<'S'
 expect maar controleer vindt nog:
 expect Kerem
+expect nummer = wijzigen
+send 1
 expect Met wie mag het dossier gedeeld worden?
 send
 expect Doel van het delen
@@ -93,6 +97,8 @@ send
 expect Geldig tot
 send
 expect Scan
+send
+expect nummer = wijzigen
 send
 expect Overzicht: Toestemming
 expect Wat 'dossier controleer' over dit formulier zegt:
@@ -290,6 +296,8 @@ expect Datum van het document
 send
 expect toestemming gegeven
 send ja
+expect Onder welke toestemming
+send
 expect t = toevoegen
 send t
 expect Soort document
@@ -306,6 +314,8 @@ expect Datum van het document
 send
 expect toestemming gegeven
 send ja
+expect Onder welke toestemming
+send
 expect t = toevoegen
 send t
 expect Soort document
@@ -318,6 +328,8 @@ expect Datum van het document
 send
 expect toestemming gegeven
 send ja
+expect Onder welke toestemming
+send
 expect t = toevoegen
 send t
 expect Soort document
@@ -330,6 +342,8 @@ expect Datum van het document
 send
 expect toestemming gegeven
 send ja
+expect Onder welke toestemming
+send
 expect t = toevoegen
 send stop
 expect Gestopt.

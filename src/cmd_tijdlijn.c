@@ -154,7 +154,7 @@ int cmd_tijdlijn(struct app *app, int argc, char **argv)
 	{
 		struct tl_weeks W = TL_WEEKS_INIT;
 
-		timeline_weeks(&t, c.root, &W);
+		timeline_week_hours(&t, c.root, &W);
 		week_lines(&out, &W, width);
 		tl_weeks_release(&W);
 	}

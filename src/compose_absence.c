@@ -406,7 +406,7 @@ void print_absence(struct comp *C, const struct section *s)
 	size_t nmarks, nnotes, i;
 
 	section_title(C, s, NULL);
-	timeline_weeks(C->in->tl, C->in->c->root, &W);
+	timeline_week_hours(C->in->tl, C->in->c->root, &W);
 	word_of(C, W_AB_INTRO, NULL, &t);
 	flow_note(&C->f, t.s);
 	source_note(C);

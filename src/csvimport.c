@@ -49,7 +49,7 @@ struct reader {
 	size_t nfields;
 	size_t row;               /* current record, header = 1 */
 	int col_at[C_N];          /* field index of each column, -1 = not mapped */
-	bool header_done;
+	bool header_done, header_bad;
 	struct absence_day *rows;
 	size_t n, cap;
 	size_t ignored;
@@ -158,7 +158,7 @@ static const char *field_text(struct reader *R, int col)
 	struct buf *b;
 
 	if (R->col_at[col] < 0 || (size_t)R->col_at[col] >= R->nfields)
-		return NULL;
+		return "";
 	b = &R->field[R->col_at[col]];
 	return b->s ? b->s : "";
 }
@@ -279,6 +279,10 @@ static void record(struct reader *R)
 		header(R);
 		return;
 	}
+	if (R->nerr && R->row == 2 && R->errs.len && strstr(R->errs.s, ", rij 1:"))
+		R->header_bad = true;
+	if (R->header_bad)
+		return; /* the columns are unknown: the header's error says enough */
 	memset(&row, 0, sizeof(row));
 	for (c = 0; c < C_N; c++)
 		if (R->col_at[c] >= 0 && (size_t)R->col_at[c] >= R->nfields) {

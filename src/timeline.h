@@ -145,7 +145,7 @@ struct tl_weeks {
 	double max_hours;         /* the largest week total */
 };
 #define TL_WEEKS_INIT { NULL, 0, 0 }
-void timeline_weeks(const struct timeline *t, const json *root, struct tl_weeks *out);
+void timeline_week_hours(const struct timeline *t, const json *root, struct tl_weeks *out);
 void tl_weeks_release(struct tl_weeks *w);
 
 #endif

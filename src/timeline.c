@@ -738,6 +738,9 @@ void timeline_week_hours(const struct timeline *t, const json *root, struct tl_w
 	for (k = 0; k < R.n; k++)
 		if (R.p[k].to > last)
 			last = R.p[k].to;
+	for (k = 0; k < t->n; k++) /* planned steps, such as the table's meeting */
+		if (t->v[k].day > last)
+			last = t->v[k].day;
 	mon = monday_of(first);
 	if ((monday_of(last) - mon) / 7 + 1 > TL_MAX_WEEKS)
 		mon = monday_of(last) - 7 * (TL_MAX_WEEKS - 1);

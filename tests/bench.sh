@@ -52,3 +52,18 @@ for mode in "--zonder-bijlagen" ""; do
 	label=${mode:+alleen formulieren}
 	echo "   ${label:-met alle bijlagen}: $n dossiers in $((ms / 1000)).$(( (ms % 1000) / 100 )) s = $(( n * 1000 / (ms > 0 ? ms : 1) )) dossiers per seconde, samen $((size / 1024)) MB PDF"
 done
+
+echo "5. De verzuimregistratie van het spoor-1-voorbeeld (samples/verzuim/, $(($(wc -l <samples/verzuim/doorbraak-spoor1.csv) - 1)) rijen):"
+cp "$S" "$W/v.json"
+set -- $("$TOOLS/measure" 31 "$BIN" verzuim "$W/v.json" samples/verzuim/doorbraak-spoor1.csv --bron dagexport)
+echo "   inlezen (dossier verzuim, hele proces): mediaan $1 ms (CPU $2 ms)"
+# the same case without its export: no Verzuimbeeld page
+awk '/^      "export": \{/ { skip = 1; sub(/,$/, "", prev) } !skip { if (NR > 1) print prev; prev = $0 } skip && /^      \}/ { skip = 0 } END { print prev }' "$S" >"$W/zonder.json"
+ln -s "$PWD/samples/bijlagen" "$W/bijlagen"
+cp "$S" "$W/met.json"
+set -- $("$TOOLS/measure" 31 "$BIN" maak "$W/zonder.json" --zonder-bijlagen -o "$W/z.pdf")
+zonder=$1
+set -- $("$TOOLS/measure" 31 "$BIN" maak "$W/met.json" --zonder-bijlagen -o "$W/m.pdf")
+"$BIN" maak "$W/zonder.json" --zonder-bijlagen -o "$W/z.pdf" -q
+"$BIN" maak "$W/met.json" --zonder-bijlagen -o "$W/m.pdf" -q
+echo "   maak zonder verzuimregistratie: mediaan $zonder ms, PDF $(kb "$W/z.pdf") kB; met (Verzuimbeeld): mediaan $1 ms, PDF $(kb "$W/m.pdf") kB"

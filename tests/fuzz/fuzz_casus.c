@@ -125,7 +125,7 @@ static void compose(struct app *a, const struct casus *c, const struct route *r,
 				 NULL, 0, date_today(), anonymous, findings_count(fs, SEV_ERROR) > 0,
 				 "niet opgenomen (fuzz)" };
 
-	timeline_build(&tl, a->rules.tl, a->rules.ntl, c->root, date_today());
+	rules_timeline(&a->rules, c->root, date_today(), &tl);
 	if (compose_dossier(&in, &doc, &e) == 0)
 		check_pages(&doc);
 	else

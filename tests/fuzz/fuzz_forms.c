@@ -141,7 +141,7 @@ static void check_cases(const struct ruleset *rs, const struct formset *fs)
 			check_findings(&out);
 			findings_release(&out);
 		}
-		timeline_build(&tl, rs->tl, rs->ntl, cases[i].root, date_today());
+		rules_timeline(rs, cases[i].root, date_today(), &tl);
 		timeline_release(&tl);
 	}
 }

@@ -154,7 +154,7 @@ static void fuzz_paths(const char *s)
 	struct buf msg = BUF_INIT, out = BUF_INIT;
 	struct path p = PATH_INIT, q = PATH_INIT;
 	struct expr *x = NULL;
-	struct expr_env env = { doc, json_get(doc, "t"), "adviestafel", "den-haag" };
+	struct expr_env env = { doc, json_get(doc, "t"), "adviestafel", "den-haag", NULL };
 
 	if (path_parse(s, &p, &msg) == 0) {
 		size_t i;

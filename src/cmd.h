@@ -28,5 +28,6 @@ int cmd_maak(struct app *app, int argc, char **argv);
 int cmd_agenda(struct app *app, int argc, char **argv);
 int cmd_verzuim(struct app *app, int argc, char **argv);
 int cmd_verwijder(struct app *app, int argc, char **argv);
+int cmd_logboek(struct app *app, int argc, char **argv);
 
 #endif

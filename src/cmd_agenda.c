@@ -164,6 +164,7 @@ int cmd_agenda(struct app *app, int argc, char **argv)
 	const char *out_arg = NULL, *jobs_arg = NULL;
 	bool separate = false;
 	struct make_opts o;
+	struct buf meeting_day = BUF_INIT;
 	const struct opt opts[] = {
 		OPT_STRING('o', "uit", &out_arg, "MAP", "de map voor de PDF('s)"),
 		OPT_FLAG(0, "los", &separate, "de dossiers ook als losse PDF's in de map zetten"),
@@ -255,6 +256,8 @@ int cmd_agenda(struct app *app, int argc, char **argv)
 		}
 		work = buf_detach(&w, NULL);
 	}
+	date_fmt_iso(&meeting_day, m.day); /* the sharing log names the meeting (sharelog.h) */
+	o.meeting = meeting_day.s;
 	if (make_batch(app, argv + 1, n - 1, work, &o, (int)(jobs > 16 ? 16 : jobs < 1 ? 1 : jobs), true))
 		goto out;
 	refs = xcalloc((size_t)n * 4, sizeof(char *));
@@ -367,6 +370,7 @@ out:
 	buf_release(&bytes);
 	buf_release(&out);
 	buf_release(&sub);
+	buf_release(&meeting_day);
 	buf_release(&hl);
 	buf_release(&hr);
 	return rc;

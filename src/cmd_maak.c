@@ -45,6 +45,7 @@ int cmd_maak(struct app *app, int argc, char **argv)
 		OPT_FLAG(0, "concept", &o.concept, "ook een onvolledig dossier maken, met 'CONCEPT – onvolledig' op elke pagina"),
 		OPT_FLAG(0, "anoniem", &o.anonymous, "kopie met initialen, zonder contactgegevens, geboortedatum en bijlagen"),
 		OPT_FLAG(0, "zonder-bijlagen", &o.no_attachments, "alleen de formulieren; de bijlagen worden genoemd, niet opgenomen"),
+		OPT_FLAG(0, "met-logboek", &o.with_log, "het logboek (wat eerder gedeeld is) in de controlelijst afdrukken"),
 		OPT_STRING(0, "sjabloon", &o.tmpl, "NAAM", "opmaak uit templates/NAAM.ini (standaard: standaard)"),
 		OPT_STRING(0, "route", &o.route, "ROUTE", "maak het dossier voor deze route in plaats van die van de casus"),
 		OPT_STRING('j', "taken", &jobs_arg, "AANTAL", "aantal werkprocessen bij meer casussen (standaard: aantal kernen)"),

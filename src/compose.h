@@ -66,6 +66,7 @@ struct compose_in {
 	bool concept;
 	/* attachments are only named, not included: why (e.g. anonymised copy) */
 	const char *omit_attachments;
+	bool with_log;  /* the checklist also prints the case's sharing log */
 };
 
 /* Compose the whole dossier into doc (empty on entry). */

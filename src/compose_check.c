@@ -6,15 +6,21 @@
  * rules ask for (present, filled in on a form instead, or missing), every
  * attachment of the case with whether it went in, then the verdict and
  * the findings of the check that was run, so the page shows exactly what
- * `controleer` found. The timeline shows the events of the case with
- * their week and phase.
+ * `controleer` found. After the table: which consent record covers each
+ * table the route shares with, the people the school invites in the
+ * platform (the loket's staff and manager from the profile, the school's
+ * adviseur, the jeugdregisseur of the municipality of residence, the
+ * participants of the deciding table), and, when asked, the sharing log.
+ * The timeline shows the events of the case with their week and phase.
  */
 #include "compose_int.h"
 #include "casus.h"
 #include "date.h"
+#include "err.h"
 #include "finding.h"
 #include "json.h"
 #include "mem.h"
+#include "profile.h"
 #include "rules.h"
 #include "template.h"
 #include "timeline.h"
@@ -206,6 +212,211 @@ static void verdict(struct comp *C)
 	buf_release(&t);
 }
 
+/* Per table the route shares with: the consent record that covers it on the dossier's date. */
+static void consents_per_table(struct comp *C)
+{
+	const struct compose_in *in = C->in;
+	const struct form *cf = form_with_layout(C, LAYOUT_CONSENT);
+	struct err e = ERR_INIT;
+	const struct field *to = cf ? formset_field(in->fs, "toestemming.ontvangers", &e) : NULL;
+	struct tbuild tb;
+	struct buf t = BUF_INIT, day = BUF_INIT;
+	const struct section *sec = section_of_form(C, cf);
+	size_t i;
+
+	err_release(&e);
+	if (!in->route->nrecipients || !cf)
+		return;
+	word_of(C, W_CL_CONSENTS, NULL, &t);
+	flow_heading(&C->f, t.s, 2);
+	tb_init(&tb, 3);
+	tb_row(&tb, ROW_HEADER);
+	word_of(C, W_CL_TABLE, NULL, &t);
+	tb_cell(&tb, t.s);
+	word_of(C, W_CL_CONSENT, NULL, &t);
+	tb_cell(&tb, t.s);
+	word_of(C, W_CL_PAGE, NULL, &t);
+	tb_cell(&tb, t.s)->align = AL_RIGHT;
+	date_fmt_short(&day, in->tl->today);
+	for (i = 0; i < in->route->nrecipients; i++) {
+		const char *key = in->route->recipients[i];
+		const struct choice *ch = to ? field_choice(to, key) : NULL;
+		int k = rules_consent_for(in->c->root, key, in->tl->today), d;
+		char nr[16];
+		struct buf when = BUF_INIT;
+		const char *vars[] = { "nr", nr, "datum", NULL, NULL };
+		struct tcell *c;
+
+		tb_row(&tb, ROW_NORMAL);
+		prep(C, ch ? ch->label : key, &t);
+		tb_cell(&tb, t.s);
+		snprintf(nr, sizeof(nr), "%d", k);
+		if (k && date_parse_iso(json_get_str(json_at(json_get(in->c->root, cf->id), (size_t)k - 1), "datum"), &d))
+			date_fmt_short(&when, d);
+		vars[3] = k ? when.s : day.s;
+		word_of(C, k ? W_CL_CONSENT_REC : W_CL_CONSENT_NONE, vars, &t);
+		tb_cell(&tb, t.s)->font = k ? FONT_REGULAR : FONT_BOLD;
+		c = tb_cell(&tb, "");
+		c->page_ref = k && sec ? sec->anchor : 0;
+		c->align = AL_RIGHT;
+		buf_release(&when);
+	}
+	tb_flow(&C->f, &tb);
+	tb_release(&tb);
+	buf_release(&t);
+	buf_release(&day);
+}
+
+static void invitee(struct comp *C, struct tbuild *tb, const char *who, enum word as, const char *email)
+{
+	struct buf t = BUF_INIT;
+
+	tb_row(tb, ROW_NORMAL);
+	if (who && *who) {
+		prep(C, who, &t);
+	} else {
+		word_of(C, W_INV_UNKNOWN, NULL, &t);
+	}
+	tb_cell(tb, t.s)->font = who && *who ? FONT_REGULAR : FONT_BOLD;
+	word_of(C, as, NULL, &t);
+	tb_cell(tb, t.s);
+	prep(C, email ? email : "", &t);
+	tb_cell(tb, t.s);
+	buf_release(&t);
+}
+
+/* The staff names of the profile's [loket], one row each ("Angela de Konink, Renee Reints"). */
+static void profile_people(struct comp *C, struct tbuild *tb, const char *key, enum word as)
+{
+	const char *v = profile_get(C->in->prof, "loket", key);
+	char *list, *p, *q;
+
+	if (!v || !*v)
+		return;
+	list = xstrdup(v);
+	for (p = list; p; p = q) {
+		q = strchr(p, ',');
+		if (q)
+			*q++ = '\0';
+		while (*p == ' ')
+			p++;
+		if (*p)
+			invitee(C, tb, p, as, NULL);
+	}
+	free(list);
+}
+
+/* Who the school invites in the platform for this route (memo 004). */
+static void invitations(struct comp *C)
+{
+	const struct compose_in *in = C->in;
+	const json *it, *people = casus_get(in->c, "casus.betrokkenen");
+	struct tbuild tb;
+	struct buf t = BUF_INIT;
+	bool regisseur = false, loket = false, deciding = false;
+	size_t i;
+
+	for (i = 0; i < in->route->nrecipients; i++) {
+		loket |= !strcmp(in->route->recipients[i], "loket") || !strcmp(in->route->recipients[i], "adviestafel");
+		deciding |= !strcmp(in->route->recipients[i], "doorbraaktafel");
+	}
+	if (!loket && !deciding)
+		return;
+	word_of(C, W_INV_TITLE, NULL, &t);
+	flow_heading(&C->f, t.s, 2);
+	if (profile_get(in->prof, "loket", "uitnodigen")) {
+		word_of(C, W_INV_INTRO, NULL, &t);
+		flow_text(&C->f, t.s);
+	}
+	tb_init(&tb, 3);
+	tb_row(&tb, ROW_HEADER);
+	word_of(C, W_INV_WHO, NULL, &t);
+	tb_cell(&tb, t.s);
+	word_of(C, W_INV_AS, NULL, &t);
+	tb_cell(&tb, t.s);
+	word_of(C, W_INV_EMAIL, NULL, &t);
+	tb_cell(&tb, t.s);
+	if (loket) {
+		profile_people(C, &tb, "medewerkers", W_INV_STAFF);
+		profile_people(C, &tb, "manager", W_INV_MANAGER);
+		invitee(C, &tb, json_str(casus_get(in->c, "casus.school.adviseur")), W_INV_ADVISER,
+			json_str(casus_get(in->c, "casus.school.adviseur_email")));
+		for (it = json_first(people); it; it = json_next(it)) {
+			const char *rol = json_get_str(it, "rol");
+
+			if (rol && !strcmp(rol, "jeugdregisseur")) {
+				invitee(C, &tb, json_get_str(it, "naam"), W_INV_REGISSEUR, json_get_str(it, "email"));
+				regisseur = true;
+			}
+		}
+		if (!regisseur)
+			invitee(C, &tb, NULL, W_INV_REGISSEUR, NULL);
+	}
+	if (deciding) {
+		bool any = false;
+
+		for (it = json_first(casus_get(in->c, "casus.verloop.deelnemers_doorbraaktafel")); it; it = json_next(it)) {
+			invitee(C, &tb, json_get_str(it, "naam"), W_INV_PARTICIPANT, json_get_str(it, "email"));
+			any = true;
+		}
+		if (!any)
+			invitee(C, &tb, NULL, W_INV_PARTICIPANT, NULL);
+	}
+	tb_flow(&C->f, &tb);
+	tb_release(&tb);
+	buf_release(&t);
+}
+
+/* The sharing log (sharelog.h): earlier dossiers, their tables and consents. */
+static void sharing_log(struct comp *C)
+{
+	const json *log = casus_get(C->in->c, "logboek"), *it, *k;
+	struct tbuild tb;
+	struct buf t = BUF_INIT, x = BUF_INIT;
+
+	if (!C->in->with_log || !json_len(log))
+		return;
+	word_of(C, W_LOG_TITLE, NULL, &t);
+	flow_heading(&C->f, t.s, 2);
+	word_of(C, W_LOG_INTRO, NULL, &t);
+	flow_text(&C->f, t.s);
+	tb_init(&tb, 3);
+	tb_row(&tb, ROW_HEADER);
+	word_of(C, W_LOG_WHEN, NULL, &t);
+	tb_cell(&tb, t.s);
+	word_of(C, W_LOG_WHAT, NULL, &t);
+	tb_cell(&tb, t.s);
+	word_of(C, W_LOG_TABLES, NULL, &t);
+	tb_cell(&tb, t.s);
+	for (it = json_first(log); it; it = json_next(it)) {
+		tb_row(&tb, ROW_NORMAL);
+		prep(C, json_get_str(it, "moment"), &t);
+		tb_cell(&tb, t.s);
+		buf_reset(&x);
+		buf_addf(&x, "%s, %s", json_get_str(it, "opdracht") ? json_get_str(it, "opdracht") : "",
+			 json_get_str(it, "route") ? json_get_str(it, "route") : "");
+		if (json_bool(json_get(it, "anoniem"))) {
+			struct buf a = BUF_INIT;
+
+			word_of(C, W_LOG_ANONYMOUS, NULL, &a);
+			buf_addf(&x, ", %s", a.s);
+			buf_release(&a);
+		}
+		prep(C, x.s, &t);
+		tb_cell(&tb, t.s);
+		buf_reset(&x);
+		for (k = json_first(json_get(it, "toestemmingen")); k; k = json_next(k))
+			buf_addf(&x, "%s%s %d", x.len ? ", " : "", json_get_str(k, "tafel") ? json_get_str(k, "tafel") : "?",
+				 (int)json_num(json_get(k, "toestemming")));
+		prep(C, x.s, &t);
+		tb_cell(&tb, t.s);
+	}
+	tb_flow(&C->f, &tb);
+	tb_release(&tb);
+	buf_release(&t);
+	buf_release(&x);
+}
+
 void print_checklist(struct comp *C, const struct section *s)
 {
 	struct tbuild tb;
@@ -228,6 +439,9 @@ void print_checklist(struct comp *C, const struct section *s)
 	case_attachments(C, &tb);
 	tb_flow(&C->f, &tb);
 	tb_release(&tb);
+	consents_per_table(C);
+	invitations(C);
+	sharing_log(C);
 	verdict(C);
 	buf_release(&t);
 }

@@ -35,6 +35,7 @@ static const struct command {
 	{ "tijdlijn", cmd_tijdlijn, "de weken van het verzuim en de stappen tot nu toe" },
 	{ "maak", cmd_maak, "het dossier als één afdrukbare PDF maken" },
 	{ "agenda", cmd_agenda, "één PDF voor een vergadering: agenda en dossiers" },
+	{ "logboek", cmd_logboek, "wat er gedeeld is, met wie, wanneer en onder welke toestemming" },
 	{ "verwijder", cmd_verwijder, "een casus en zijn PDF's verwijderen (bewaartermijn voorbij)" },
 };
 

@@ -22,6 +22,7 @@
 #include "migrate.h"
 #include "render.h"
 #include "rules.h"
+#include "sharelog.h"
 #include "template.h"
 #include "words.h"
 #include "timeline.h"
@@ -187,7 +188,29 @@ void make_result_release(struct make_result *r)
 	free(r->route_name);
 	free(r->table);
 	free(r->school);
+	json_free(r->log);
 	memset(r, 0, sizeof(*r));
+}
+
+/* What went into this dossier, for the sharing log: the documents present and the attachments included. */
+static json *log_entry(struct app *app, const struct casus *c, const struct route *r, const struct make_opts *o,
+		       const struct att *atts, size_t natts, int today)
+{
+	struct check_input in = { &app->rules, &app->forms, c, r->id, casus_region(c), today, NULL };
+	json *e = sharelog_entry(o->meeting ? "agenda" : "maak", r, c->root, today, o->anonymous, o->concept,
+				 o->no_attachments, o->meeting);
+	size_t i;
+
+	for (i = 0; i < r->ndocs; i++) {
+		const struct form *f = formset_get(&app->forms, r->docs[i]);
+
+		if (f && rules_doc_present(&in, f->id))
+			sharelog_add_doc(e, f->title);
+	}
+	for (i = 0; i < natts && !o->anonymous && !o->no_attachments; i++)
+		if (atts[i].shared)
+			sharelog_add_doc(e, atts[i].title);
+	return e;
 }
 
 int make_dossier(struct app *app, const char *path, const struct make_opts *o, struct buf *pdfbytes,
@@ -256,7 +279,7 @@ int make_dossier(struct app *app, const char *path, const struct make_opts *o, s
 		struct compose_in in = { &c, &app->forms, &app->rules, r, &app->prof, &t, &fs, &tl,
 					 pdf_metrics(pdf), atts, natts, today, o->anonymous, draft,
 					 o->anonymous ? word(&t, W_OMIT_ANONYMOUS)
-					 : o->no_attachments ? word(&t, W_OMIT_NO_ATTACHMENTS) : NULL };
+					 : o->no_attachments ? word(&t, W_OMIT_NO_ATTACHMENTS) : NULL, o->with_log };
 		struct render_info info;
 
 		if (compose_dossier(&in, &doc, &app->err))
@@ -301,6 +324,7 @@ int make_dossier(struct app *app, const char *path, const struct make_opts *o, s
 		if (doc.nins && attach_merge(pdfbytes, &doc, fa.s, draft ? mark.s : NULL, &app->err))
 			goto out;
 	}
+	res->log = log_entry(app, &c, r, o, atts, natts, today);
 	res->rendered = doc.n;
 	for (i = 0; i < doc.nins; i++)
 		res->inserted += doc.inserts[i].npages;
@@ -400,6 +424,8 @@ int make_file(struct app *app, const char *casus, const char *out, const struct 
 	memset(res, 0, sizeof(*res));
 	if (refuse_own_files(app, casus, out) || make_dossier(app, casus, o, &pdf, res) ||
 	    refuse_own_files(app, casus, out) || file_write_atomic(out, pdf.s, pdf.len, &app->err))
+		rc = app->err.code ? app->err.code : EXIT_SYSTEM;
+	else if (res->log && sharelog_append(casus, res->log, &app->err)) /* what was shared, with whom, when */
 		rc = app->err.code ? app->err.code : EXIT_SYSTEM;
 	res->bytes = pdf.len;
 	buf_release(&pdf);

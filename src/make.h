@@ -12,6 +12,8 @@
 struct app;
 struct buf;
 
+typedef struct cJSON json;
+
 struct make_opts {
 	bool concept;          /* make an incomplete dossier, marked on every page */
 	bool anonymous;        /* initials only, no personal details, no attachments */
@@ -19,6 +21,8 @@ struct make_opts {
 	const char *tmpl;      /* page template name; NULL: configuration or "standaard" */
 	const char *route;     /* another route than the case's; NULL: the case's */
 	const char *casus_arg; /* how the user named the case, for messages */
+	const char *meeting;   /* agenda: the meeting's date (ISO), logged as "agenda"; NULL: "maak" */
+	bool with_log;         /* print the sharing log in the checklist */
 };
 
 struct make_result {
@@ -31,6 +35,7 @@ struct make_result {
 	char *route_name;  /* (caller frees) */
 	char *table;       /* "Adviestafel" / "Doorbraaktafel" (caller frees) */
 	char *school;      /* (caller frees) */
+	json *log;         /* the sharing-log entry of this dossier (sharelog.h; freed by release) */
 };
 
 /*

@@ -1354,6 +1354,7 @@ int ruleset_load(struct ruleset *rs, const char *file, const struct formset *fs,
 		rt->table = xstrdup(json_get_str(it, "tafel") ? json_get_str(it, "tafel") : name);
 		rt->desc = json_get_str(it, "omschrijving") ? xstrdup(json_get_str(it, "omschrijving")) : NULL;
 		rt->docs = str_array(docs, &rt->ndocs);
+		rt->recipients = str_array(json_get(it, "ontvangers"), &rt->nrecipients);
 		for (k = 0; k < rt->ndocs; k++)
 			if (!formset_get(fs, rt->docs[k])) {
 				rule_error(e, file, NULL, "route '%s': onbekend document '%s'", id, rt->docs[k]);
@@ -1581,6 +1582,9 @@ void ruleset_release(struct ruleset *rs)
 		for (k = 0; k < rt->ndocs; k++)
 			free(rt->docs[k]);
 		free(rt->docs);
+		for (k = 0; k < rt->nrecipients; k++)
+			free(rt->recipients[k]);
+		free(rt->recipients);
 	}
 	free(rs->routes);
 	for (i = 0; i < rs->nrules; i++) {

@@ -36,6 +36,8 @@ struct route {
 	char *desc;
 	char **docs;     /* form ids in print order */
 	size_t ndocs;
+	char **recipients; /* "ontvangers": the tables it shares with (choices of toestemming.ontvangers) */
+	size_t nrecipients;
 };
 
 struct rule_kind;

@@ -9,7 +9,9 @@ W=$(mktemp -d "${TMPDIR:-/tmp}/dossier-bench.XXXXXX")
 trap 'rm -rf "$W"' EXIT
 export SOURCE_DATE_EPOCH=1795000000
 export DOSSIER_TEST_TODAY=1795000000
-S=samples/doorbraak-spoor1.json
+# maak writes the sharing log into the case: measure on a copy of the samples
+cp -R samples "$W/samples"
+S=$W/samples/doorbraak-spoor1.json
 
 echo "dossier $("$BIN" --versie | cut -d' ' -f2) · $(nproc) kernen · $(uname -m) · $(date -u +%Y-%m-%d)"
 echo
@@ -58,12 +60,11 @@ cp "$S" "$W/v.json"
 set -- $("$TOOLS/measure" 31 "$BIN" verzuim "$W/v.json" samples/verzuim/doorbraak-spoor1.csv --bron dagexport)
 echo "   inlezen (dossier verzuim, hele proces): mediaan $1 ms (CPU $2 ms)"
 # the same case without its export: no Verzuimbeeld page
-awk '/^      "export": \{/ { skip = 1; sub(/,$/, "", prev) } !skip { if (NR > 1) print prev; prev = $0 } skip && /^      \}/ { skip = 0 } END { print prev }' "$S" >"$W/zonder.json"
-ln -s "$PWD/samples/bijlagen" "$W/bijlagen"
-cp "$S" "$W/met.json"
-set -- $("$TOOLS/measure" 31 "$BIN" maak "$W/zonder.json" --zonder-bijlagen -o "$W/z.pdf")
+awk '/^      "export": \{/ { skip = 1; sub(/,$/, "", prev) } !skip { if (NR > 1) print prev; prev = $0 } skip && /^      \}/ { skip = 0 } END { print prev }' "$S" >"$W/samples/zonder.json"
+cp "$S" "$W/samples/met.json"
+set -- $("$TOOLS/measure" 31 "$BIN" maak "$W/samples/zonder.json" --zonder-bijlagen -o "$W/z.pdf")
 zonder=$1
-set -- $("$TOOLS/measure" 31 "$BIN" maak "$W/met.json" --zonder-bijlagen -o "$W/m.pdf")
-"$BIN" maak "$W/zonder.json" --zonder-bijlagen -o "$W/z.pdf" -q
-"$BIN" maak "$W/met.json" --zonder-bijlagen -o "$W/m.pdf" -q
+set -- $("$TOOLS/measure" 31 "$BIN" maak "$W/samples/met.json" --zonder-bijlagen -o "$W/m.pdf")
+"$BIN" maak "$W/samples/zonder.json" --zonder-bijlagen -o "$W/z.pdf" -q
+"$BIN" maak "$W/samples/met.json" --zonder-bijlagen -o "$W/m.pdf" -q
 echo "   maak zonder verzuimregistratie: mediaan $zonder ms, PDF $(kb "$W/z.pdf") kB; met (Verzuimbeeld): mediaan $1 ms, PDF $(kb "$W/m.pdf") kB"

@@ -4,12 +4,16 @@
 bin=$1
 out=$2
 mkdir -p "$out" || exit 3
-for s in adviestafel doorbraak-spoor1 doorbraak-spoor2; do
-	"$bin" maak "samples/$s.json" -o "$out/$s.pdf" || exit $?
+# maak and agenda write the sharing log into each case: work on a copy of the samples
+s_dir=$(mktemp -d "${TMPDIR:-/tmp}/dossier-demo.XXXXXX") || exit 3
+trap 'rm -rf "$s_dir"' EXIT
+cp -R samples/. "$s_dir/" || exit 3
+for s in adviestafel doorbraak-spoor1 doorbraak-spoor2 rijswijk hoeksche-waard; do
+	"$bin" maak "$s_dir/$s.json" -o "$out/$s.pdf" || exit $?
 done
-"$bin" maak samples/doorbraak-spoor1.json --anoniem -o "$out/doorbraak-spoor1-anoniem.pdf" || exit $?
-"$bin" agenda samples/vergadering.ini samples/adviestafel.json samples/doorbraak-spoor1.json \
-	samples/doorbraak-spoor2.json -o "$out" || exit $?
+"$bin" maak "$s_dir/doorbraak-spoor1.json" --anoniem -o "$out/doorbraak-spoor1-anoniem.pdf" || exit $?
+"$bin" agenda "$s_dir/vergadering.ini" "$s_dir/adviestafel.json" "$s_dir/doorbraak-spoor1.json" \
+	"$s_dir/doorbraak-spoor2.json" -o "$out" || exit $?
 echo
 echo "De voorbeelddossiers staan in $out/:"
 ls -l "$out"/*.pdf

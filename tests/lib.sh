@@ -21,6 +21,9 @@ NAME=$(basename "$0" .sh)
 T=$(mktemp -d "${TMPDIR:-/tmp}/dossier-test.XXXXXX")
 FINISHED=0
 trap 'rc=$?; rm -rf "$T"; [ "$FINISHED" = 1 ] || echo "FAIL: $NAME: script stopped early (exit $rc)"' EXIT
+# 'maak' and 'agenda' write the sharing log into the case: tests work on a copy of the samples
+mkdir -p "$T/samples" && cp -R "$ROOT/samples/." "$T/samples/"
+SAMPLES="$T/samples"
 # Call at the end of every script: a script that stops early is a failure.
 finish() { FINISHED=1; }
 export SOURCE_DATE_EPOCH=1795000000   # 2026-11-18, a Wednesday

@@ -27,7 +27,7 @@ cat >stored.txt <<'E'
 "telefoon": "070-3456789"
 "adviseur": "Anouk Brouwer-Çelik"
 "adviseur_email": "a.brouwer@sppoh.nl"
-"woongemeente": "Den Haag"
+"woongemeente": "den-haag"
 "naam": "Eline Ünal-de Jonge"
 "relatie": "moeder"
 "gezag": true

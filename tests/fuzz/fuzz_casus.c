@@ -123,7 +123,7 @@ static void compose(struct app *a, const struct casus *c, const struct route *r,
 	struct buf text = BUF_INIT;
 	struct compose_in in = { c, &a->forms, &a->rules, r, &a->prof, &tmpl, fs, &tl, pdf_metrics(pdf),
 				 NULL, 0, date_today(), anonymous, findings_count(fs, SEV_ERROR) > 0,
-				 "niet opgenomen (fuzz)" };
+				 "niet opgenomen (fuzz)", true };
 
 	rules_timeline(&a->rules, c->root, date_today(), &tl);
 	if (compose_dossier(&in, &doc, &e) == 0)

@@ -10,6 +10,7 @@
 #include "expr.h"
 #include "json.h"
 #include "mem.h"
+#include "profile.h"
 #include "timeline.h"
 
 #include <math.h>
@@ -231,6 +232,55 @@ static void comparisons_and_arithmetic(void)
 	}
 }
 
+/* Each profile's names against tests/data/regio.tsv: what the seeds say. */
+static void profiles_match_the_seeds(void)
+{
+	char path[4096], line[2048];
+	FILE *f;
+	size_t rows = 0;
+
+	snprintf(path, sizeof(path), "%s/tests/data/regio.tsv", unit_root);
+	f = fopen(path, "r");
+	CHECK(f != NULL);
+	while (f && fgets(line, sizeof(line), f)) {
+		char *col[5], *p = line;
+		size_t n = 0;
+		struct profile pr = PROFILE_INIT;
+		struct err e = ERR_INIT;
+
+		line[strcspn(line, "\n")] = '\0';
+		if (!line[0] || line[0] == '#')
+			continue;
+		while (n < 5 && p) {
+			col[n++] = p;
+			p = strchr(p, '\t');
+			if (p)
+				*p++ = '\0';
+		}
+		if (n < 5) {
+			unit_fail(__FILE__, __LINE__, "regio.tsv: row with %zu columns: %s", n, line);
+			continue;
+		}
+		rows++;
+		if (profile_load(&pr, unit_root, col[0], &e)) {
+			unit_fail(__FILE__, __LINE__, "profile %s: %s", col[0], e.msg.s);
+		} else {
+			const char *v;
+
+			profile_set_home(&pr, strcmp(col[1], "-") ? col[1] : NULL);
+			v = profile_name(&pr, col[2]);
+			if (!v || !strstr(v, col[3]))
+				unit_fail(__FILE__, __LINE__, "%s (woongemeente %s): {%s} = \"%s\", the seeds say \"%s\" (%s)", col[0],
+					  col[1], col[2], v ? v : "(none)", col[3], col[4]);
+		}
+		profile_release(&pr);
+		err_release(&e);
+	}
+	if (f)
+		fclose(f);
+	CHECK(rows >= 40);
+}
+
 static void release_calendar(void)
 {
 	calendar_release(&cal);
@@ -243,6 +293,7 @@ TESTS(routes_tests) = {
 	{ "ziekmeldingen, aaneengesloten ziek, te laat en thuiszitten", sick_late_and_home },
 	{ "een verzuimgrens wordt een gebeurtenis op de tijdlijn", threshold_events },
 	{ "voorwaarden vergelijken en rekenen met getallen, datums en weken", comparisons_and_arithmetic },
+	{ "elk regioprofiel noemt tafels, partners en rollen zoals de bronnen", profiles_match_the_seeds },
 	{ "vakantiekalender vrijgeven", release_calendar },
 	TEST_END,
 };

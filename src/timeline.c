@@ -335,9 +335,6 @@ static void reg_load(struct reg *R, const json *root, const struct calendar *cal
 	R->has_start = t->has_start;
 	R->start = t->start;
 	R->p = xcalloc(json_len(list) + 1, sizeof(*R->p));
-	/* an imported export is the registration: typed periods then do not count twice */
-	if (json_len(json_get(json_get(json_get(json_get(root, "casus"), "verzuim"), "export"), "dagen")))
-		list = NULL;
 	for (it = json_first(list); it; it = json_next(it)) {
 		struct period *p = &R->p[R->n];
 		const char *kd = json_get_str(it, "soort");

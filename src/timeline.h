@@ -124,10 +124,9 @@ const struct tl_event *timeline_find(const struct timeline *t, const char *path)
 void timeline_release(struct timeline *t);
 
 /*
- * Hours per calendar week per kind, from the registration periods or,
- * when the case holds one, the imported export (casus.verzuim.export.dagen:
- * datum, soort, minuten, keer; it then replaces the typed periods in every
- * quantity), from the week of the start (or the first absence, if earlier)
+ * Hours per calendar week per kind, from the typed registration periods
+ * and the imported export (casus.verzuim.export.dagen: datum, soort,
+ * minuten, keer; both count, in every quantity), from the week of the start (or the first absence, if earlier)
  * to the latest of the last absence, today and the last event, at most
  * TL_MAX_WEEKS (the latest). A week without a school day is a holiday week: it has no
  * number of its own (week repeats the number before it).

@@ -351,6 +351,8 @@ int cmd_agenda(struct app *app, int argc, char **argv)
 		if (separate)
 			printf("  De losse dossiers staan in %s/\n", out_arg);
 	}
+	for (i = 1; i < n; i++) /* the pack is written: each case's sharing log says so */
+		make_log(app, argv[i], &o);
 	rc = 0;
 out:
 	if (work && !separate)

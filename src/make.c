@@ -415,6 +415,43 @@ static int refuse_own_files(struct app *app, const char *casus, const char *out)
 	return r;
 }
 
+int make_log(struct app *app, const char *casus, const struct make_opts *o)
+{
+	struct casus c = CASUS_INIT;
+	const struct route *r = NULL;
+	struct att *atts = NULL;
+	size_t natts = 0;
+	const json *it;
+	json *e = NULL;
+	bool bad, logged = false;
+
+	bad = casus_load(&c, casus, &app->err) || app_setup_case(app, &c) || !(r = app_route(app, &c, o->route));
+	if (!bad) {
+		/* the attachments the parents let share (the pack names what it could not include) */
+		atts = xcalloc(json_len(json_get(c.root, "bijlagen")) + 1, sizeof(*atts));
+		for (it = json_first(json_get(c.root, "bijlagen")); it; it = json_next(it))
+			if (json_bool(json_get(it, "gedeeld")) && json_get_str(it, "titel")) {
+				atts[natts].title = (char *)json_get_str(it, "titel");
+				atts[natts++].shared = true;
+			}
+		e = log_entry(app, &c, r, o, atts, natts, date_today());
+		logged = true;
+		bad = sharelog_append(casus, e, &app->err) != 0;
+	}
+	if (bad) {
+		if (logged)
+			fprintf(stderr, "dossier: let op: %s\n", app->err.msg.s);
+		else
+			fprintf(stderr, "dossier: let op: het logboek van %s kon niet worden bijgewerkt: %s\n", casus, app->err.msg.s);
+		err_release(&app->err);
+		app->err = (struct err)ERR_INIT;
+	}
+	json_free(e);
+	free(atts);
+	casus_release(&c);
+	return 0;
+}
+
 int make_file(struct app *app, const char *casus, const char *out, const struct make_opts *o,
 		    struct make_result *res)
 {
@@ -425,8 +462,14 @@ int make_file(struct app *app, const char *casus, const char *out, const struct 
 	if (refuse_own_files(app, casus, out) || make_dossier(app, casus, o, &pdf, res) ||
 	    refuse_own_files(app, casus, out) || file_write_atomic(out, pdf.s, pdf.len, &app->err))
 		rc = app->err.code ? app->err.code : EXIT_SYSTEM;
-	else if (res->log && sharelog_append(casus, res->log, &app->err)) /* what was shared, with whom, when */
-		rc = app->err.code ? app->err.code : EXIT_SYSTEM;
+	else if (res->log && !o->meeting) { /* the agenda logs its cases once the pack is written */
+		/* what was shared, with whom, when; the dossier is made either way, so a failure is a warning */
+		struct err le = ERR_INIT;
+
+		if (sharelog_append(casus, res->log, &le))
+			fprintf(stderr, "dossier: let op: het dossier is gemaakt, maar %s\n", le.msg.s);
+		err_release(&le);
+	}
 	res->bytes = pdf.len;
 	buf_release(&pdf);
 	return rc;

@@ -51,6 +51,12 @@ void make_result_release(struct make_result *r);
 /* make_dossier() and write the PDF atomically to out; returns the case's exit code. */
 int make_file(struct app *app, const char *path, const char *out, const struct make_opts *o,
 	      struct make_result *res);
+/*
+ * Append the sharing-log entry of one case to its file (what `agenda` does
+ * for each case once its pack is written). A failure is a warning on
+ * stderr: the pack exists. Returns 0.
+ */
+int make_log(struct app *app, const char *casus, const struct make_opts *o);
 /* "zoe.json" -> "zoe.pdf" (or "zoe-anoniem.pdf"); caller frees. */
 char *make_pdf_name(const char *casus, bool anonymous);
 

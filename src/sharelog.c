@@ -84,7 +84,7 @@ int sharelog_append(const char *casus_path, const json *entry, struct err *e)
 	r = casus_save(&c, e);
 out:
 	if (r)
-		err_prefix(e, "logboek van %s", casus_path);
+		err_prefix(e, "het logboek van %s kon niet worden bijgewerkt", casus_path);
 	casus_release(&c);
 	return r;
 }

@@ -28,7 +28,9 @@ json *sharelog_entry(const char *what, const struct route *r, const json *root, 
 void sharelog_add_doc(json *entry, const char *title);
 /*
  * Append the entry to the case file's log: loads the case with its write
- * lock, appends, saves atomically. 0 or -1 with e set.
+ * lock, appends, saves atomically. 0 or -1 with e set. The caller has
+ * already written the dossier: a failure here is a warning, not a failed
+ * `maak` (the dossier exists; the user is told the log lacks it).
  */
 int sharelog_append(const char *casus_path, const json *entry, struct err *e);
 

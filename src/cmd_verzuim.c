@@ -30,6 +30,7 @@
 
 static const char usage[] =
 	"Gebruik: dossier verzuim CASUS.json BESTAND.csv [--bron NAAM] [--codering utf-8|latin-1]\n"
+	"        dossier verzuim CASUS.json --wis\n"
 	"\n"
 	"Leest de verzuimregistratie uit de leerlingadministratie (een CSV-export) in de\n"
 	"casus: per dag het soort verzuim en de uren. Daaruit rekent dossier per\n"
@@ -40,7 +41,30 @@ static const char usage[] =
 	"--bron NAAM kiest de koppeling forms/verzuim/NAAM.ini: welke kolom wat is en\n"
 	"welke code welk soort verzuim. Zonder --bron: het algemene formaat 'algemeen'\n"
 	"(zie docs/verzuimexport.md). Een nieuwe import vervangt de vorige; de casus\n"
-	"noemt het bestand en de datum. Bij een onleesbare rij wordt niets opgeslagen.\n";
+	"noemt het bestand en de datum. Bij een onleesbare rij wordt niets opgeslagen.\n"
+	"--wis haalt de ingelezen registratie weer uit de casus.\n";
+
+/* --wis: the case without its import. */
+static int wipe_import(struct app *app, const char *file)
+{
+	struct casus c = CASUS_INIT;
+	int rc = -1;
+
+	if (casus_load_locked(&c, file, &app->err) || app_setup_case(app, &c))
+		goto out;
+	if (!casus_get(&c, "casus.verzuim.export")) {
+		printf("%s heeft geen ingelezen verzuimregistratie; er is niets gewijzigd.\n", file);
+		rc = 0;
+		goto out;
+	}
+	if (casus_set(&c, "casus.verzuim.export", NULL, &app->err) || casus_save(&c, &app->err))
+		goto out;
+	printf("De ingelezen verzuimregistratie is uit %s gehaald.\n", file);
+	rc = 0;
+out:
+	casus_release(&c);
+	return rc;
+}
 
 static bool source_name_ok(const char *s)
 {
@@ -88,7 +112,9 @@ static json *export_json(const struct absence_import *imp, const char *file, con
 int cmd_verzuim(struct app *app, int argc, char **argv)
 {
 	const char *source = "algemeen", *encoding = NULL;
+	bool wipe = false;
 	const struct opt opts[] = {
+		OPT_FLAG(0, "wis", &wipe, "de ingelezen registratie uit de casus halen"),
 		OPT_STRING(0, "bron", &source, "NAAM", "de koppeling forms/verzuim/NAAM.ini (standaard: algemeen)"),
 		OPT_STRING(0, "codering", &encoding, "CODERING", "utf-8 of latin-1, als de koppeling het anders zegt"),
 		OPT_END(),
@@ -108,7 +134,9 @@ int cmd_verzuim(struct app *app, int argc, char **argv)
 		return 0;
 	if (n < 0)
 		return -1;
-	if (n != 2) {
+	if (wipe && n == 1)
+		return wipe_import(app, argv[0]);
+	if (n != 2 || wipe) {
 		err_set(&app->err, EXIT_USAGE, "geef een casusbestand en een CSV-bestand op (zie 'dossier verzuim --help')");
 		return -1;
 	}

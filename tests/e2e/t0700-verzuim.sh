@@ -42,6 +42,12 @@ expect_code 0 "opnieuw inlezen lukt"
 check "de nieuwe import vervangt de vorige (één dag over)" test "$(days c-les.json | grep -c '"datum"')" -eq 1
 check "de casus noemt het nieuwe bestand" grep -q '"bestand": "een.csv"' c-les.json
 
+run "$DOSSIER" verzuim c-les.json --wis
+expect_code 0 "--wis haalt de import weg"
+check "na --wis heeft de casus geen import meer" sh -c "! grep -q '\"export\"' c-les.json"
+run "$DOSSIER" verzuim c-les.json --wis
+expect_out "geen ingelezen verzuimregistratie; er is niets gewijzigd" "--wis zonder import: niets gewijzigd"
+
 # ---- errors: nothing saved ------------------------------------------------------------------
 cp c-algemeen.json before.json
 printf 'datum;soort;uren;keer\n31-02-2026;ziek;2;\n01-10-2026;griep;2;\n02-10-2026;ziek;twee;\n03-10-2026;ziek\n' >kapot.csv

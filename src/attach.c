@@ -44,7 +44,8 @@
 	X(qpdf_oh_new_integer) X(qpdf_oh_new_unicode_string) X(qpdf_oh_new_name) \
 	X(qpdf_oh_copy_foreign_object) X(qpdf_update_all_pages_cache) X(qpdf_oh_remove_key) X(qpdf_oh_get_dict) \
 	X(qpdf_oh_get_page_content_data) X(qpdf_oh_is_name_and_equals) X(qpdf_oh_has_key) X(qpdf_oh_release_all) \
-	X(qpdf_oh_get_object_id) X(qpdf_oh_get_generation) X(qpdf_get_object_by_id) X(qpdf_oh_is_indirect)
+	X(qpdf_oh_get_object_id) X(qpdf_oh_get_generation) X(qpdf_get_object_by_id) X(qpdf_oh_is_indirect) \
+	X(qpdf_oh_set_array_item) X(qpdf_oh_is_integer) X(qpdf_oh_get_int_value_as_int)
 
 #define DECLARE(name) static __typeof__(name) *p_##name;
 QPDF_FUNCS(DECLARE)
@@ -124,6 +125,9 @@ static int load_qpdf(struct err *e)
 #define qpdf_oh_get_generation p_qpdf_oh_get_generation
 #define qpdf_get_object_by_id p_qpdf_get_object_by_id
 #define qpdf_oh_is_indirect p_qpdf_oh_is_indirect
+#define qpdf_oh_set_array_item p_qpdf_oh_set_array_item
+#define qpdf_oh_is_integer p_qpdf_oh_is_integer
+#define qpdf_oh_get_int_value_as_int p_qpdf_oh_get_int_value_as_int
 
 /* The first error text qpdf has, for the message; caller frees. */
 static char *qpdf_reason(qpdf_data q)
@@ -291,6 +295,26 @@ static void upright_at(struct buf *ops, int rotate, const double box[4], double 
 	}
 }
 
+/* The destination array of a link (its /Dest, or the /D of its GoTo action), or 0. */
+static qpdf_oh link_dest(qpdf_data q, qpdf_oh annot)
+{
+	qpdf_oh d = qpdf_oh_get_key(q, annot, "/Dest"), act;
+
+	if (!qpdf_oh_is_array(q, d)) {
+		act = qpdf_oh_get_key(q, annot, "/A");
+		d = qpdf_oh_is_dictionary(q, act) ? qpdf_oh_get_key(q, act, "/D") : 0;
+	}
+	return d && qpdf_oh_is_array(q, d) ? d : 0;
+}
+
+/* Does a link lead to a page (a named destination or a lost page does not)? */
+static bool link_target_ok(qpdf_data q, qpdf_oh annot)
+{
+	qpdf_oh d = link_dest(q, annot);
+
+	return d && qpdf_oh_is_dictionary(q, qpdf_oh_get_array_item(q, d, 0));
+}
+
 /*
  * Sanitise a page that came from another PDF: its content and resources
  * stay; its actions (/AA), article beads and every annotation other than
@@ -324,6 +348,8 @@ static void sanitise(qpdf_data q, qpdf_oh page)
 		} else if (!qpdf_oh_has_key(q, a, "/Dest")) {
 			continue;
 		}
+		if (!link_target_ok(q, a))
+			continue; /* points nowhere in this document: a reader would warn about it */
 		qpdf_oh_remove_key(q, a, "/AA");
 		qpdf_oh_remove_key(q, a, "/Popup");
 		qpdf_oh_append_item(q, keep, a);
@@ -457,11 +483,12 @@ static void footer_text(struct buf *out, const char *pattern, const struct inser
 /* An indirect object's identity, to find it again after qpdf_oh_release_all(). */
 struct oid {
 	int id, gen;
+	size_t index;   /* dests_to_index(): the page's number in its file */
 };
 
 static struct oid oid_of(qpdf_data q, qpdf_oh oh)
 {
-	struct oid o = { qpdf_oh_get_object_id(q, oh), qpdf_oh_get_generation(q, oh) };
+	struct oid o = { qpdf_oh_get_object_id(q, oh), qpdf_oh_get_generation(q, oh), 0 };
 
 	return o;
 }
@@ -473,6 +500,76 @@ static qpdf_oh oid_get(qpdf_data q, struct oid o)
 
 /* Release qpdf's object handles every so many pages: it keeps each one until then. */
 #define HANDLE_BATCH 256
+
+static int oid_cmp(const void *a, const void *b)
+{
+	const struct oid *x = a, *y = b;
+
+	return x->id != y->id ? (x->id > y->id) - (x->id < y->id) : (x->gen > y->gen) - (x->gen < y->gen);
+}
+
+/*
+ * qpdf copies a reference to a page that has not been copied yet as null,
+ * so a link to a later page of an attachment (its contents page) would lose
+ * its target. Before the pages are copied, each link's target page becomes
+ * its index in the attachment; after they are copied, the index becomes the
+ * copied page (dests_to_page()).
+ */
+static void dests_to_index(qpdf_data src, size_t n)
+{
+	struct oid *sorted = xcalloc(n + 1, sizeof(*sorted));
+	size_t k;
+	int i, m;
+
+	for (k = 0; k < n; k++) {
+		sorted[k] = oid_of(src, qpdf_get_page_n(src, k));
+		sorted[k].index = k;
+	}
+	qsort(sorted, n, sizeof(*sorted), oid_cmp);
+	for (k = 0; k < n; k++) {
+		qpdf_oh annots = qpdf_oh_get_key(src, qpdf_get_page_n(src, k), "/Annots");
+
+		m = qpdf_oh_is_array(src, annots) ? qpdf_oh_get_array_n_items(src, annots) : 0;
+		for (i = 0; i < m; i++) {
+			qpdf_oh d = link_dest(src, qpdf_oh_get_array_item(src, annots, i)), target;
+			struct oid key, *hit;
+
+			if (!d)
+				continue;
+			target = qpdf_oh_get_array_item(src, d, 0);
+			if (!qpdf_oh_is_indirect(src, target))
+				continue;
+			key = oid_of(src, target);
+			hit = bsearch(&key, sorted, n, sizeof(*sorted), oid_cmp);
+			qpdf_oh_set_array_item(src, d, 0, hit ? qpdf_oh_new_integer(src, (long long)hit->index)
+							      : qpdf_oh_new_null(src));
+		}
+		if ((k + 1) % HANDLE_BATCH == 0)
+			qpdf_oh_release_all(src);
+	}
+	free(sorted);
+}
+
+/* The page index in a copied link's target back to the copied page (copied[index]). */
+static void dests_to_page(qpdf_data q, qpdf_oh page, const struct oid *copied, size_t n)
+{
+	qpdf_oh annots = qpdf_oh_get_key(q, page, "/Annots");
+	int i, m = qpdf_oh_is_array(q, annots) ? qpdf_oh_get_array_n_items(q, annots) : 0;
+
+	for (i = 0; i < m; i++) {
+		qpdf_oh d = link_dest(q, qpdf_oh_get_array_item(q, annots, i)), target;
+		int j;
+
+		if (!d)
+			continue;
+		target = qpdf_oh_get_array_item(q, d, 0);
+		if (!qpdf_oh_is_integer(q, target))
+			continue;
+		j = qpdf_oh_get_int_value_as_int(q, target);
+		qpdf_oh_set_array_item(q, d, 0, j >= 0 && (size_t)j < n ? oid_get(q, copied[j]) : qpdf_oh_new_null(q));
+	}
+}
+
 
 /*
  * The merge builds the page list once, in order: the rendered pages, each
@@ -487,7 +584,7 @@ int attach_merge(struct buf *pdf, const struct ldoc *doc, const char *footer, co
 	qpdf_data main = NULL, src = NULL, *kept = NULL;
 	size_t i, k, total = doc->n, nmain, done = 0, num = 0, nkept = 0, kcap = 0;
 	struct buf foot = BUF_INIT;
-	struct oid kids_id, fonts_id, pages_id, *main_pages = NULL;
+	struct oid kids_id, fonts_id, pages_id, *main_pages = NULL, *copied = NULL;
 	qpdf_oh kids, fonts, root_pages;
 	int r = -1, n;
 
@@ -547,6 +644,8 @@ int attach_merge(struct buf *pdf, const struct ldoc *doc, const char *footer, co
 				err_set(e, EXIT_SYSTEM, "%s is veranderd tijdens het maken van het dossier", ins->path);
 				goto out;
 			}
+			dests_to_index(src, ins->npages);
+			copied = xrealloc(copied, (ins->npages + 1) * sizeof(*copied));
 			for (k = 0; k < ins->npages; k++) {
 				qpdf_oh copy = qpdf_oh_copy_foreign_object(main, src, qpdf_get_page_n(src, k));
 
@@ -557,6 +656,16 @@ int attach_merge(struct buf *pdf, const struct ldoc *doc, const char *footer, co
 					free(why);
 					goto out;
 				}
+				copied[k] = oid_of(main, copy);
+				if ((k + 1) % HANDLE_BATCH == 0) {
+					qpdf_oh_release_all(main);
+					qpdf_oh_release_all(src);
+				}
+			}
+			for (k = 0; k < ins->npages; k++) {
+				qpdf_oh copy = oid_get(main, copied[k]);
+
+				dests_to_page(main, copy, copied, ins->npages);
 				num++;
 				if (footer && ins->number)
 					footer_text(&foot, footer, ins, k, num, total);
@@ -600,6 +709,7 @@ out:
 		qpdf_cleanup(&kept[i]);
 	free(kept);
 	free(main_pages);
+	free(copied);
 	buf_release(&foot);
 	if (main)
 		qpdf_cleanup(&main);

@@ -24,6 +24,7 @@
 #include "render.h"
 #include "template.h"
 #include "tmpl.h"
+#include "words.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -285,11 +286,11 @@ int cmd_agenda(struct app *app, int argc, char **argv)
 		if (attach_count_pages(c->pdf, &c->pages, &app->err))
 			goto out;
 	}
-	tmpl_expand(&title, m.title ? m.title : "Agenda {adviestafel}", name_lookup, app, NULL);
 	if (tmpl_load(&t, app->datadir, config_get(&app->cfg, "opmaak", "sjabloon") ? config_get(&app->cfg, "opmaak", "sjabloon")
 										  : "standaard", &app->err) ||
 	    pdf_open(&pdf, &t, &app->err))
 		goto out;
+	tmpl_expand(&title, m.title ? m.title : word(&t, W_AG_TITLE), name_lookup, app, NULL);
 	{
 		struct agenda_in in = { &t, pdf_metrics(pdf), title.s, m.day, m.place, m.chair, m.note, cases,
 					(size_t)n - 1, m.pause_after,
@@ -302,15 +303,19 @@ int cmd_agenda(struct app *app, int argc, char **argv)
 		compose_agenda(&in, &doc);
 		tmpl_expand(&hl, tmpl_text(&t, "koptekst", "links", ""), name_lookup, app, NULL);
 		date_fmt_long(&day, m.day);
-		buf_addf(&hr, "%s · %s · Vertrouwelijk", title.s, day.s);
-		buf_addf(&sub, "%s – %s", title.s, day.s);
+		{
+			const char *vars[] = { "titel", title.s, "datum", day.s, NULL };
+
+			tmpl_expand(&hr, word(&t, W_AG_HEADER), tmpl_pairs, (void *)vars, NULL);
+			tmpl_expand(&sub, word(&t, W_AG_SUBJECT), tmpl_pairs, (void *)vars, NULL);
+		}
 		memset(&info, 0, sizeof(info));
 		info.title = title.s;
 		info.subject = sub.s;
 		info.keywords = o.anonymous ? "geanonimiseerd" : NULL;
 		info.header_left = hl.s;
 		info.header_right = hr.s;
-		info.footer_right = "pagina {pagina} van {paginas}";
+		info.footer_right = tmpl_text(&t, "voettekst", "rechts", "pagina {pagina} van {paginas}");
 		info.created = sde && *sde ? strtoll(sde, NULL, 10) : (long long)time(NULL);
 		buf_release(&day);
 		if (pdf_render(pdf, &doc, &info, &bytes, &app->err) || attach_merge(&bytes, &doc, NULL, NULL, &app->err))

@@ -69,6 +69,16 @@ static void row(struct comp *C, struct tbuild *tb, const char *part, enum word s
 	buf_release(&t);
 }
 
+static void group_row(struct comp *C, struct tbuild *tb, enum word w)
+{
+	struct buf t = BUF_INIT;
+
+	tb_row(tb, ROW_GROUP);
+	word_of(C, w, NULL, &t);
+	tb_cell(tb, t.s)->span = 3;
+	buf_release(&t);
+}
+
 static const struct section *att_section(const struct comp *C, const struct att *a)
 {
 	size_t i;
@@ -434,8 +444,11 @@ void print_checklist(struct comp *C, const struct section *s)
 	tb_cell(&tb, t.s);
 	word_of(C, W_CL_PAGE, NULL, &t);
 	tb_cell(&tb, t.s)->align = AL_RIGHT;
+	group_row(C, &tb, W_CL_GROUP_ROUTE);
 	route_documents(C, &tb);
 	required_attachments(C, &tb);
+	if (C->in->natts)
+		group_row(C, &tb, W_CL_GROUP_ATTS);
 	case_attachments(C, &tb);
 	tb_flow(&C->f, &tb);
 	tb_release(&tb);

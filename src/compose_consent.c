@@ -164,13 +164,14 @@ void print_consent(struct comp *C, const struct section *s)
 	print_fields(C, &f->root, s->record, 0, &hooks);
 	if (X.signers)
 		signature_blocks(C, &X);
-	print_documents(C);
+	/* the footnote is about signing: it stays with the signatures */
+	print_form_footnote(C, s);
 	if (s + 1 < C->sec + C->nsec && s[1].kind == S_SCAN) {
 		const char *vars[] = { "titel", s[1].title, NULL };
 
 		word_of(C, W_CONSENT_SCAN_NOTE, vars, &t);
 		flow_note(&C->f, t.s);
 	}
-	print_form_footnote(C, s);
+	print_documents(C);
 	buf_release(&t);
 }

@@ -115,6 +115,35 @@ static void list_blocks(struct comp *C, const struct field *f, const json *v, in
 }
 
 /*
+ * The filled sub-fields of list item number r that a table does not show
+ * (not among the `nshown` fields in shown), as label/value rows in kv:
+ * "Ouder of verzorger 1: Telefoon". The caller has set C->env.record.
+ */
+void list_item_extras(struct comp *C, const struct field *f, const json *item, size_t r,
+		      const struct field *const *shown, size_t nshown, struct kv *kv)
+{
+	struct buf t = BUF_INIT, lab = BUF_INIT;
+	size_t i, c;
+
+	for (i = 0; i < f->nsub; i++) {
+		const struct field *sf = &f->sub[i];
+
+		for (c = 0; c < nshown && shown[c] != sf; c++)
+			;
+		if (c < nshown || !printable(C, sf) || !value_filled(json_get(item, sf->key)) ||
+		    !field_applies(sf, &C->env))
+			continue;
+		buf_reset(&t);
+		buf_addf(&t, "%s %zu: %s", f->item_name ? f->item_name : f->label, r, sf->label);
+		label_text(C, t.s, &lab);
+		inline_value(C, sf, json_get(item, sf->key), true, &t);
+		kv_add(kv, lab.s, t.s);
+	}
+	buf_release(&t);
+	buf_release(&lab);
+}
+
+/*
  * A list as a table of its columns ("kolommen", or its first short
  * fields), then every other filled sub-field of each item as label/value
  * rows ("Ouder 1: telefoon"), so nothing entered is left out.
@@ -125,7 +154,7 @@ void print_list(struct comp *C, const struct field *f, const json *v)
 	size_t ncols = 0, i, r = 0;
 	struct tbuild tb;
 	struct kv extras;
-	struct buf t = BUF_INIT, lab = BUF_INIT;
+	struct buf t = BUF_INIT;
 	const json *it;
 	const json *saved = C->env.record;
 
@@ -163,21 +192,7 @@ void print_list(struct comp *C, const struct field *f, const json *v)
 				inline_value(C, cols[i], json_get(it, cols[i]->key), false, &t);
 			tb_cell(&tb, t.s)->align = (k == FT_BEDRAG || k == FT_GETAL) ? AL_RIGHT : AL_LEFT;
 		}
-		for (i = 0; i < f->nsub; i++) {
-			const struct field *sf = &f->sub[i];
-			size_t c;
-
-			for (c = 0; c < ncols && cols[c] != sf; c++)
-				;
-			if (c < ncols || !printable(C, sf) || !value_filled(json_get(it, sf->key)) ||
-			    !field_applies(sf, &C->env))
-				continue;
-			buf_reset(&t);
-			buf_addf(&t, "%s %zu: %s", f->item_name ? f->item_name : f->label, r, sf->label);
-			label_text(C, t.s, &lab);
-			inline_value(C, sf, json_get(it, sf->key), true, &t);
-			kv_add(&extras, lab.s, t.s);
-		}
+		list_item_extras(C, f, it, r, cols, ncols, &extras);
 	}
 	C->env.record = saved;
 	if (ncols)
@@ -189,7 +204,6 @@ void print_list(struct comp *C, const struct field *f, const json *v)
 	}
 	kv_release(&extras);
 	buf_release(&t);
-	buf_release(&lab);
 }
 
 static void insert_block(struct comp *C, const char *what)

@@ -130,6 +130,8 @@ void kv_release(struct kv *t);
 /* compose_fields.c */
 void print_fields(struct comp *C, const struct field *def, const json *rec, int depth, const struct field_hooks *h);
 void print_list(struct comp *C, const struct field *f, const json *v);
+void list_item_extras(struct comp *C, const struct field *f, const json *item, size_t r,
+		      const struct field *const *shown, size_t nshown, struct kv *kv);
 void print_form_section(struct comp *C, const struct section *s);
 /* The section's title and the form's "inleiding"; the form's "voetnoot". */
 void print_form_intro(struct comp *C, const struct section *s);

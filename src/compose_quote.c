@@ -149,6 +149,29 @@ static void print_payers(struct comp *C, struct quote_ctx *X)
 	buf_release(&raw);
 }
 
+/* What a line holds besides its roles (a field a region added), listed after the table. */
+static void line_extras(struct comp *C, const struct quote_ctx *X, const struct field *fd, const json *v)
+{
+	const struct form *f = X->s->form;
+	const struct field *shown[] = { X->q.category, X->q.payer, X->q.quantity, X->q.rate,
+					form_role(f, ROLE_QUOTE_UNIT), form_role(f, ROLE_QUOTE_DESCRIPTION) };
+	const json *saved = C->env.record, *it;
+	struct kv kv;
+	size_t r = 0;
+
+	kv_init(&kv);
+	for (it = json_first(v); it; it = json_next(it)) {
+		C->env.record = it;
+		list_item_extras(C, fd, it, ++r, shown, sizeof(shown) / sizeof(shown[0]), &kv);
+	}
+	C->env.record = saved;
+	if (kv.tb.n) {
+		flow_space(&C->f, 4);
+		kv_flush(C, &kv);
+	}
+	kv_release(&kv);
+}
+
 /* The cost lines by category with subtotals and the total. */
 static void print_lines(struct comp *C, const struct field *fd, const json *v, void *ctx)
 {
@@ -184,11 +207,14 @@ static void print_lines(struct comp *C, const struct field *fd, const json *v, v
 		tb_row(&tb, ROW_GROUP);
 		label_text(C, name, &t);
 		tb_cell(&tb, t.s)->span = (int)ncols;
+		/* a line keeps its number in the list (offerte.regels[3] is line 3), whatever its group */
+		no = 0;
 		for (it = json_first(v); it; it = json_next(it)) {
 			const char *cat = json_get_str(it, q->category->key);
 
+			no++;
 			if (cat && !strcmp(cat, q->cats[i].key))
-				line_cells(C, X, &tb, it, ++no);
+				line_cells(C, X, &tb, it, no);
 		}
 		/* the subtotal, shown even when zero */
 		text_of(C, print_text(f, "subtotaal") ? print_text(f, "subtotaal") : word(C->in->tmpl, W_QUOTE_SUBTOTAL), &t);
@@ -205,6 +231,7 @@ static void print_lines(struct comp *C, const struct field *fd, const json *v, v
 	flow_space(&C->f, 4);
 	tb_flow(&C->f, &tb);
 	tb_release(&tb);
+	line_extras(C, X, fd, v);
 	print_payers(C, X);
 	buf_release(&t);
 }

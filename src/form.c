@@ -820,6 +820,66 @@ static void validate_value(struct vctx *V, const struct field *f, const json *v,
 	}
 }
 
+static int walk_record(const struct field *def, const json *rec, struct buf *path, formset_walk_fn fn, void *ctx)
+{
+	size_t i, base = path->len;
+	int r = WALK_ON;
+
+	for (i = 0; i < def->nsub && r != WALK_STOP; i++) {
+		const struct field *f = &def->sub[i];
+		const json *v = json_get(rec, f->key), *it;
+		size_t n = 0, b2;
+
+		if (!v)
+			continue;
+		buf_addf(path, ".%s", f->key);
+		r = fn(f, v, rec, path->s, ctx);
+		if (r == WALK_ON && f->type->kind == FT_GROEP && json_is_object(v)) {
+			r = walk_record(f, v, path, fn, ctx);
+		} else if (r == WALK_ON && f->type->kind == FT_LIJST) {
+			b2 = path->len;
+			for (it = json_first(v); it && r != WALK_STOP; it = json_next(it)) {
+				buf_addf(path, "[%zu]", ++n);
+				if (json_is_object(it))
+					r = walk_record(f, it, path, fn, ctx);
+				buf_setlen(path, b2);
+			}
+		}
+		if (r == WALK_SKIP)
+			r = WALK_ON;
+		buf_setlen(path, base);
+	}
+	return r;
+}
+
+int formset_walk(const struct formset *fs, const json *root, formset_walk_fn fn, void *ctx)
+{
+	struct buf path = BUF_INIT;
+	size_t i;
+	int r = WALK_ON;
+
+	for (i = 0; i < fs->n && r != WALK_STOP; i++) {
+		const struct form *f = &fs->forms[i];
+		const json *v = json_get(root, f->id), *it;
+		size_t n = 0;
+
+		buf_sets(&path, f->id);
+		if (!f->repeated) {
+			if (json_is_object(v))
+				r = walk_record(&f->root, v, &path, fn, ctx);
+			continue;
+		}
+		for (it = json_first(v); it && r != WALK_STOP; it = json_next(it)) {
+			buf_setlen(&path, strlen(f->id));
+			buf_addf(&path, "[%zu]", ++n);
+			if (json_is_object(it))
+				r = walk_record(&f->root, it, &path, fn, ctx);
+		}
+	}
+	buf_release(&path);
+	return r == WALK_STOP;
+}
+
 void formset_validate(const struct formset *fs, const json *root, struct findings *out)
 {
 	struct buf path = BUF_INIT;

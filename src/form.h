@@ -90,6 +90,17 @@ static inline const struct field *form_role(const struct form *f, enum layout_ro
 	return f ? f->role[r] : NULL;
 }
 
+/*
+ * Walk the values of a case along their definitions: fn is called for
+ * every field that has a value (groups and lists too, before what they
+ * hold), with the record that holds it and its path with indexes
+ * ("mdo[2].aanwezigen[1].naam"). fn returns WALK_ON, WALK_SKIP (not into
+ * this group or list) or WALK_STOP (formset_walk() then returns 1).
+ */
+enum { WALK_ON = 0, WALK_SKIP = 1, WALK_STOP = 2 };
+typedef int (*formset_walk_fn)(const struct field *f, const json *v, const json *rec, const char *path, void *ctx);
+int formset_walk(const struct formset *fs, const json *root, formset_walk_fn fn, void *ctx);
+
 /* Full path of a definition, without indexes: "mdo.aanwezigen.naam". */
 void field_def_path(const struct field *f, struct buf *out);
 

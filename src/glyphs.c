@@ -32,6 +32,12 @@ static uint32_t missing(struct gctx *G, const char *s)
 	uint32_t bad = 0;
 	int k;
 
+	/* below U+0240 (no UTF-8 byte of 0xC9 or more) the fonts have every character */
+	for (i = 0; s[i] && (unsigned char)s[i] < 0xC9; i++)
+		;
+	if (!s[i])
+		return 0;
+	i = 0;
 	if (!unicode_nfc(s, strlen(s), &nfc))
 		p = nfc.s;
 	len = strlen(p);
@@ -42,7 +48,7 @@ static uint32_t missing(struct gctx *G, const char *s)
 		if (!n)
 			break;
 		i += n;
-		if (cp <= 0x24F || font_shows_nothing(cp))
+		if (cp < 0x240 || font_shows_nothing(cp))
 			continue;
 		if (!G->loaded) {
 			for (k = 0; k < FONT_COUNT && !G->rc; k++)
@@ -59,73 +65,36 @@ static uint32_t missing(struct gctx *G, const char *s)
 	return bad;
 }
 
-static void walk(struct gctx *G, const struct field *def, const json *rec, struct buf *path)
+static int visit(const struct field *f, const json *v, const json *rec, const char *path, void *ctx)
 {
-	size_t i, base = path->len;
+	struct gctx *G = ctx;
+	uint32_t cp;
 
-	for (i = 0; i < def->nsub && !G->rc; i++) {
-		const struct field *f = &def->sub[i];
-		const json *v = json_get(rec, f->key);
-		uint32_t cp;
+	(void)rec;
+	if (json_is_string(v) && (cp = missing(G, json_str(v))) != 0) {
+		struct buf ch = BUF_INIT;
 
-		if (!v)
-			continue;
-		buf_addf(path, ".%s", f->key);
-		if (f->type->kind == FT_GROEP) {
-			walk(G, f, v, path);
-		} else if (f->type->kind == FT_LIJST) {
-			const json *it;
-			size_t n = 0, b2 = path->len;
-
-			for (it = json_first(v); it; it = json_next(it)) {
-				buf_addf(path, "[%zu]", ++n);
-				walk(G, f, it, path);
-				buf_setlen(path, b2);
-			}
-		} else if (json_is_string(v) && (cp = missing(G, json_str(v))) != 0) {
-			struct buf ch = BUF_INIT;
-
-			utf8_encode(&ch, cp);
-			findings_add(G->out, "teken-ontbreekt", SEV_WARNING, f->form->id, path->s,
-				     "In '%s' staat een teken dat de letters van het dossier niet hebben: %s (U+%04X). In de PDF komt daar een vraagteken; schrijf het anders of laat het weg.",
-				     f->label, ch.s, (unsigned)cp);
-			buf_release(&ch);
-		}
-		buf_setlen(path, base);
+		utf8_encode(&ch, cp);
+		findings_add(G->out, "teken-ontbreekt", SEV_WARNING, f->form->id, path,
+			     "In '%s' staat een teken dat de letters van het dossier niet hebben: %s (U+%04X). In de PDF komt daar een vraagteken; schrijf het anders of laat het weg.",
+			     f->label, ch.s, (unsigned)cp);
+		buf_release(&ch);
 	}
+	return G->rc ? WALK_STOP : WALK_ON;
 }
 
 int glyphs_check(const struct formset *fs, const json *root, char *const font_paths[FONT_COUNT],
 		 struct findings *out, struct err *e)
 {
 	struct gctx G;
-	struct buf path = BUF_INIT;
-	size_t i;
 	int k;
 
 	memset(&G, 0, sizeof(G));
 	G.paths = font_paths;
 	G.out = out;
 	G.e = e;
-	for (i = 0; i < fs->n && !G.rc; i++) {
-		const struct form *f = &fs->forms[i];
-		const json *v = json_get(root, f->id), *it;
-		size_t n = 0;
-
-		buf_reset(&path);
-		buf_adds(&path, f->id);
-		if (!f->repeated) {
-			walk(&G, &f->root, v, &path);
-			continue;
-		}
-		for (it = json_first(v); it; it = json_next(it)) {
-			buf_setlen(&path, strlen(f->id));
-			buf_addf(&path, "[%zu]", ++n);
-			walk(&G, &f->root, it, &path);
-		}
-	}
+	formset_walk(fs, root, visit, &G);
 	for (k = 0; k < FONT_COUNT; k++)
 		font_info_release(&G.face[k]);
-	buf_release(&path);
 	return G.rc;
 }

@@ -5,8 +5,8 @@
  * '?', the check walks every text value of the case (NFC-normalised, as
  * the PDF prints it) and warns per field, naming the character. Whether a
  * face has a character comes from the font files themselves (fontinfo.h),
- * which are read only when a value holds a character beyond Latin
- * Extended-B: for the usual case the check costs nothing.
+ * which are read only when a value holds a character from U+0240 on:
+ * for the usual case the check is a scan of the bytes.
  */
 #ifndef GLYPHS_H
 #define GLYPHS_H

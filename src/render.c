@@ -373,12 +373,14 @@ struct pen {
 };
 
 /*
- * A coordinate rounded to 1/100 pt (0.0035 mm): finer than any printer or
- * screen, and libharu then writes "51.02" instead of "51.02362".
+ * A coordinate on a grid of 1/8 pt (0.04 mm): such numbers are exact in
+ * libharu's floats, so it writes them, and the moves between them, with
+ * at most three decimals ("168.625", not "168.54001"). That keeps the
+ * content streams small; the eye cannot see the difference.
  */
 static HPDF_REAL pt(double v)
 {
-	return (HPDF_REAL)(round(v * 100) / 100);
+	return (HPDF_REAL)(round(v * 8) / 8);
 }
 
 static void pen_start(struct pen *pen, HPDF_Page pg)

@@ -1658,17 +1658,24 @@ static bool rule_applies(const struct rule *r, struct ctx *C)
 	return !r->cond || expr_eval(r->cond, &C->env);
 }
 
+/* A context for checking (or asking about) the rules of in's route. */
+static void ctx_init(struct ctx *C, const struct check_input *in, struct findings *out)
+{
+	memset(C, 0, sizeof(*C));
+	C->in = in;
+	C->out = out;
+	C->root = in->c->root;
+	C->env.root = in->c->root;
+	C->env.route = in->route;
+	C->env.region = in->region;
+}
+
 bool rules_form_needed(const struct check_input *in, const char *form_id)
 {
 	struct ctx C;
 	size_t i;
 
-	memset(&C, 0, sizeof(C));
-	C.in = in;
-	C.root = in->c->root;
-	C.env.root = in->c->root;
-	C.env.route = in->route;
-	C.env.region = in->region;
+	ctx_init(&C, in, NULL);
 	for (i = 0; i < in->rs->nrules; i++) {
 		const struct rule *r = &in->rs->rules[i];
 		const char *f = r->kind->check == check_form ? param_str(r, "formulier")
@@ -1690,12 +1697,7 @@ size_t rules_att_reqs(const struct check_input *in, struct att_req *out, size_t 
 	struct ctx C;
 	size_t i, n = 0;
 
-	memset(&C, 0, sizeof(C));
-	C.in = in;
-	C.root = in->c->root;
-	C.env.root = in->c->root;
-	C.env.route = in->route;
-	C.env.region = in->region;
+	ctx_init(&C, in, NULL);
 	for (i = 0; i < in->rs->nrules && n < max; i++) {
 		const struct rule *r = &in->rs->rules[i];
 
@@ -1716,15 +1718,9 @@ void rules_check(const struct check_input *in, struct findings *out)
 	struct timeline tl;
 	size_t i;
 
-	memset(&C, 0, sizeof(C));
+	ctx_init(&C, in, out);
 	/* quantities and school weeks for the conditions; no threshold events needed here */
 	timeline_build(&tl, in->rs->tl, in->rs->ntl, &in->rs->cal, NULL, 0, in->c->root, in->today);
-	C.in = in;
-	C.out = out;
-	C.root = in->c->root;
-	C.env.root = in->c->root;
-	C.env.route = in->route;
-	C.env.region = in->region;
 	C.env.tl = &tl;
 	formset_validate(in->fs, in->c->root, out);
 	for (i = 0; i < in->rs->nrules; i++) {

@@ -24,10 +24,23 @@ int unicode_nfc(const char *s, size_t n, struct buf *out)
 	utf8proc_uint8_t *dst = NULL;
 	utf8proc_ssize_t r;
 
+	size_t i;
+
 	if (!utf8_check(s, n, NULL))
 		return -1;
 	if (!n)
 		return 0;
+	/*
+	 * Text whose characters all lie below U+0300 is already NFC: nothing
+	 * there decomposes or combines without a mark from U+0300 on. Its
+	 * UTF-8 has no byte of 0xCC or more, so the common case is a scan.
+	 */
+	for (i = 0; i < n && (unsigned char)s[i] < 0xCC; i++)
+		;
+	if (i == n) {
+		buf_add(out, s, n);
+		return 0;
+	}
 	r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &dst, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 	if (r == UTF8PROC_ERROR_NOMEM)
 		die_oom();

@@ -13,11 +13,14 @@ hasnt() { check "$1" sh -c '! grep -qE -- "$1" "$2"' _ "$2" "$T/text"; }
 # --- a cost category added in the data: its own subtotal, the checked total printed
 mkdir -p "$T/data"
 cp -R "$ROOT/forms" "$ROOT/templates" "$ROOT/fonts" "$T/data/"
-sed 's/{ "sleutel": "jeugdhulp", "label": "jeugdhulp" }/{ "sleutel": "jeugdhulp", "label": "jeugdhulp" },\n            { "sleutel": "vervoer", "label": "vervoer" }/' \
+sed -e 's/{ "sleutel": "jeugdhulp", "label": "jeugdhulp" }/{ "sleutel": "jeugdhulp", "label": "jeugdhulp" },\n            { "sleutel": "vervoer", "label": "vervoer" }/' \
+	-e 's/"velden": \[\n* *{ "sleutel": "omschrijving"/&/' \
+	-e 's/{ "sleutel": "eenheid", "type": "kort"/{ "sleutel": "kenmerk", "type": "kort", "label": "Kenmerk aanbieder", "hulp": "Het nummer in de offerte." },\n        &/' \
 	"$ROOT/forms/offerte.json" >"$T/data/forms/offerte.json"
 c=$(sample doorbraak-spoor1)
 run "$DOSSIER" --data "$T/data" zet "$c" "offerte.regels[11].omschrijving=Taxi naar school" "offerte.regels[11].categorie=vervoer" \
-	"offerte.regels[11].betaler=gemeente" "offerte.regels[11].aantal=10" "offerte.regels[11].tarief=12,34"
+	"offerte.regels[11].betaler=gemeente" "offerte.regels[11].aantal=10" "offerte.regels[11].tarief=12,34" \
+	"offerte.regels[11].kenmerk=TX-2026-88"
 expect_code 0 "nieuwe categorie: regel gezet"
 run "$DOSSIER" --data "$T/data" zet "$c" "offerte.opgegeven_totaal=30.057,04"
 run "$DOSSIER" --data "$T/data" controleer "$c"
@@ -29,6 +32,7 @@ pdftotext -layout "$T/cat.pdf" "$T/layout" 2>/dev/null
 check "nieuwe categorie: een eigen kop boven zijn regel" sh -c "grep -A2 -E '^ *Vervoer *\$' '$T/layout' | grep -q 'Taxi naar school'"
 check "nieuwe categorie: het gedrukte totaal is het gecontroleerde" grep -qE '^ *Totaal +€ 30\.057,04$' "$T/layout"
 check "nieuwe categorie: ook in de totalen bij de oplegger" grep -qE 'Subtotaal vervoer +€ 123,40' "$T/layout"
+check "nieuw veld in een kostenregel: staat onder de tabel" grep -qE 'Kostenregel 11: Kenmerk +TX-2026-88' "$T/layout"
 
 # --- money: quantity × rate in whole cents, half up; too large is an error naming the line
 c=$(sample doorbraak-spoor1)
@@ -98,4 +102,12 @@ has "controlelijst: de verzuimregistratie heeft een rij (ingevuld bij de casusge
 has "controlelijst: het OPP heeft een rij" 'OPP \(ontwikkelingsperspectiefplan\) aanwezig'
 pdftotext -layout "$T/lijst.pdf" "$T/layout" 2>/dev/null
 check "casusgegevens: de ingevulde verzuimperiode staat erin" grep -qE '07-09-2026 +11-09-2026 +ongeoorloofd +8' "$T/layout"
+
+# --- the meeting pack keeps the links of each dossier's contents page
+c=$(sample adviestafel)
+c2=$(dirname "$c")/doorbraak-spoor1.json
+run "$DOSSIER" agenda "$SAMPLES/vergadering.ini" "$c" "$c2" -o "$T/pak"
+expect_code 0 "vergadering: het pakket is gemaakt"
+check "vergadering: elke link van de inhoudsopgaven wijst naar een pagina" sh -c \
+	"! pdftotext \"\$(ls '$T'/pak/agenda-*.pdf)\" /dev/null 2>&1 | grep -q 'Bad annotation destination'"
 finish

@@ -234,38 +234,40 @@ static void expect_value(struct ex *X, const struct field *f, const json *v, str
 	buf_release(&b);
 }
 
-static void walk(struct ex *X, const struct field *def, const json *rec, struct buf *path)
+/* Which forms are printed, and the bookmark that opens each one's section. */
+static const char *form_title(struct ex *X, const struct form *f)
 {
-	const json *saved = X->env.record;
-	size_t i, base = path->len;
+	struct check_input ci = { &X->app->rules, &X->app->forms, X->c, X->route, casus_region(X->c), date_today(), NULL };
+	const struct route *r = ruleset_route(&X->app->rules, X->route);
+	bool in_route = f->layout->kind == LAYOUT_ATTACHMENTS;
+	size_t k;
+
+	for (k = 0; r && k < r->ndocs; k++)
+		in_route |= !strcmp(r->docs[k], f->id);
+	if (!in_route || (f->layout->kind != LAYOUT_ATTACHMENTS && !rules_doc_present(&ci, f->id)))
+		return NULL;
+	return f->layout->kind == LAYOUT_ATTACHMENTS ? word(&X->t, W_ATTACHMENTS) : f->title;
+}
+
+static int visit(const struct field *f, const json *v, const json *rec, const char *path, void *ctx)
+{
+	struct ex *X = ctx;
+	struct buf p = BUF_INIT;
 
 	X->env.record = rec;
-	for (i = 0; i < def->nsub; i++) {
-		const struct field *f = &def->sub[i];
-		const json *v = json_get(rec, f->key);
-
-		if (!value_filled(v) || !field_applies(f, &X->env))
-			continue;
-		buf_addf(path, ".%s", f->key);
-		if (f->print == PRINT_NONE) {
-			line(X, path, "stuurt", f->label, NULL);
-		} else if (f->type->kind == FT_GROEP) {
-			walk(X, f, v, path);
-		} else if (f->type->kind == FT_LIJST) {
-			const json *it;
-			size_t n = 0, b2 = path->len;
-
-			for (it = json_first(v); it; it = json_next(it)) {
-				buf_addf(path, "[%zu]", ++n);
-				walk(X, f, it, path);
-				buf_setlen(path, b2);
-			}
-		} else {
-			expect_value(X, f, v, path);
-		}
-		buf_setlen(path, base);
+	X->title = form_title(X, f->form);
+	if (!X->title || !value_filled(v) || !field_applies(f, &X->env))
+		return WALK_SKIP;
+	buf_adds(&p, path);
+	if (f->print == PRINT_NONE) {
+		line(X, &p, "stuurt", f->label, NULL);
+		buf_release(&p);
+		return WALK_SKIP;
 	}
-	X->env.record = saved;
+	if (!field_is_container(f))
+		expect_value(X, f, v, &p);
+	buf_release(&p);
+	return WALK_ON;
 }
 
 static int expect(struct app *app, const char *file)
@@ -273,9 +275,6 @@ static int expect(struct app *app, const char *file)
 	struct casus c = CASUS_INIT;
 	const struct route *r;
 	struct ex X;
-	struct buf path = BUF_INIT;
-	size_t i, k;
-
 	if (casus_load(&c, file, &app->err) || app_setup_case(app, &c) || !(r = app_route(app, &c, NULL))) {
 		fprintf(stderr, "printcheck: %s\n", app->err.msg.s);
 		return 3;
@@ -290,34 +289,9 @@ static int expect(struct app *app, const char *file)
 		fprintf(stderr, "printcheck: %s\n", app->err.msg.s);
 		return 3;
 	}
-	for (i = 0; i < app->forms.n; i++) {
-		const struct form *f = &app->forms.forms[i];
-		const json *v = json_get(c.root, f->id);
-		struct check_input ci = { &app->rules, &app->forms, &c, r->id, casus_region(&c), date_today(), NULL };
-		bool in_route = f->layout->kind == LAYOUT_ATTACHMENTS;
-
-		for (k = 0; k < r->ndocs; k++)
-			in_route |= !strcmp(r->docs[k], f->id);
-		if (!in_route || !value_filled(v) || (f->layout->kind != LAYOUT_ATTACHMENTS && !rules_doc_present(&ci, f->id)))
-			continue;
-		X.title = f->layout->kind == LAYOUT_ATTACHMENTS ? word(&X.t, W_ATTACHMENTS) : f->title;
-		buf_reset(&path);
-		buf_adds(&path, f->id);
-		if (f->repeated) {
-			const json *it;
-			size_t n = 0;
-
-			for (it = json_first(v); it; it = json_next(it)) {
-				buf_setlen(&path, strlen(f->id));
-				buf_addf(&path, "[%zu]", ++n);
-				walk(&X, &f->root, it, &path);
-			}
-		} else {
-			walk(&X, &f->root, v, &path);
-		}
-	}
+	X.route = r->id;
+	formset_walk(&app->forms, c.root, visit, &X);
 	tmpl_release(&X.t);
-	buf_release(&path);
 	casus_release(&c);
 	return 0;
 }

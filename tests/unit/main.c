@@ -39,11 +39,11 @@ void unit_fail(const char *file, int line, const char *fmt, ...)
 
 extern const struct unit_test buf_tests[], utf8_tests[], date_tests[], money_tests[], field_tests[],
 	json_tests[], casus_tests[], form_tests[], ini_tests[], expr_tests[], path_tests[], rules_tests[],
-	layout_tests[], unicode_tests[], routes_tests[];
+	layout_tests[], unicode_tests[], print_tests[], routes_tests[];
 
 static const struct unit_test *const tables[] = {
 	buf_tests, utf8_tests, date_tests, money_tests, field_tests, json_tests, casus_tests,
-	form_tests, ini_tests, expr_tests, path_tests, rules_tests, layout_tests, unicode_tests, routes_tests,
+	form_tests, ini_tests, expr_tests, path_tests, rules_tests, layout_tests, unicode_tests, print_tests, routes_tests,
 };
 
 int main(int argc, char **argv)

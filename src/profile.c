@@ -131,6 +131,7 @@ void profile_release(struct profile *p)
 	free(p->id);
 	free(p->name);
 	free(p->home);
+	free(p->home_sec);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -141,8 +142,19 @@ const char *profile_get(const struct profile *p, const char *section, const char
 
 void profile_set_home(struct profile *p, const char *home)
 {
+	struct buf sec = BUF_INIT;
+
 	free(p->home);
+	free(p->home_sec);
 	p->home = home && *home ? xstrdup(home) : NULL;
+	p->home_sec = NULL;
+	if (p->home) {
+		/* looked up for every {name}: decide once whether the section is there */
+		buf_addf(&sec, "woongemeente %s", p->home);
+		if (ini_has_section(p->ini, sec.s))
+			p->home_sec = buf_detach(&sec, NULL);
+	}
+	buf_release(&sec);
 }
 
 const char *profile_name(void *profile, const char *name)
@@ -150,13 +162,8 @@ const char *profile_name(void *profile, const char *name)
 	const struct profile *p = profile;
 	const char *v = NULL;
 
-	if (p && p->home) {
-		struct buf sec = BUF_INIT;
-
-		buf_addf(&sec, "woongemeente %s", p->home);
-		v = profile_get(p, sec.s, name);
-		buf_release(&sec);
-	}
+	if (p && p->home_sec)
+		v = profile_get(p, p->home_sec, name);
 	if (!v)
 		v = profile_get(p, "namen", name);
 	if (!v && strchr(name, '.') && name[0] != '.') {

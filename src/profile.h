@@ -33,8 +33,9 @@ struct profile {
 	char *name;       /* "Den Haag" */
 	struct ini *ini;
 	char *home;       /* the pupil's municipality of residence (choice key), or NULL */
+	char *home_sec;   /* "woongemeente <home>" when the profile has that section, else NULL */
 };
-#define PROFILE_INIT { NULL, NULL, NULL, NULL }
+#define PROFILE_INIT { NULL, NULL, NULL, NULL, NULL }
 
 /* Load forms/regio/<id>.ini below datadir. Unknown id: exit 2 with the list. */
 int profile_load(struct profile *p, const char *datadir, const char *id, struct err *e);

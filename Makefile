@@ -9,7 +9,7 @@
 #   make install PREFIX=/usr/local DESTDIR=
 #   make clean
 #
-# libharu and iniparser ship no pkg-config file on Debian 12; their flags
+# libharu, iniparser and libcsv ship no pkg-config file on Debian 12; their flags
 # are written out below (see ../shared/LIBRARY-NOTES.md).
 
 VERSION   = 1.0.0
@@ -18,7 +18,7 @@ DESTDIR  ?=
 CC       ?= cc
 
 PKGS      = libcjson libedit libpng libutf8proc libturbojpeg libmicrohttpd
-BUILD_DEBS = gcc make pkg-config libhpdf-dev libcjson-dev libiniparser-dev libqpdf-dev libedit-dev libpng-dev libutf8proc-dev libturbojpeg0-dev libmicrohttpd-dev
+BUILD_DEBS = gcc make pkg-config libhpdf-dev libcjson-dev libiniparser-dev libqpdf-dev libedit-dev libpng-dev libutf8proc-dev libturbojpeg0-dev libmicrohttpd-dev libcsv-dev
 # node and npm for the browser tests (tests/web/); a machine with its own node build keeps it
 NODE_DEBS := $(if $(shell command -v node 2>/dev/null),,nodejs) $(if $(shell command -v npm 2>/dev/null),,npm)
 TEST_DEBS  = qpdf poppler-utils mupdf-tools tmux curl chromium $(NODE_DEBS)
@@ -34,7 +34,7 @@ WARN      = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototy
 CFLAGS_ALL = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -D_GNU_SOURCE \
             -DDOSSIER_VERSION='"$(VERSION)"' $(if $(QPDF_SONAME),-DQPDF_SONAME='"$(QPDF_SONAME)"') $(WARN) $(OPT) \
             $(PKG_CFLAGS) -I/usr/include/iniparser $(CFLAGS)
-LIBS      = -lhpdf $(PKG_LIBS) -liniparser -lm -ldl
+LIBS      = -lhpdf $(PKG_LIBS) -liniparser -lcsv -lm -ldl
 
 SRC   := $(wildcard src/*.c)
 LIBSRC := $(filter-out src/main.c,$(SRC))

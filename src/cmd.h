@@ -26,6 +26,7 @@ int cmd_controleer(struct app *app, int argc, char **argv);
 int cmd_tijdlijn(struct app *app, int argc, char **argv);
 int cmd_maak(struct app *app, int argc, char **argv);
 int cmd_agenda(struct app *app, int argc, char **argv);
+int cmd_verzuim(struct app *app, int argc, char **argv);
 int cmd_verwijder(struct app *app, int argc, char **argv);
 int cmd_instellingen(struct app *app, int argc, char **argv);
 int cmd_logboek(struct app *app, int argc, char **argv);

@@ -7,6 +7,7 @@
  * --json, the same as a JSON array. Exit 0: complete (warnings allowed);
  * 1: incomplete or invalid.
  */
+#include "absence.h"
 #include "app.h"
 #include "buf.h"
 #include "casus.h"
@@ -19,6 +20,7 @@
 #include "rules.h"
 #include "template.h"
 #include "term.h"
+#include "timeline.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -114,7 +116,32 @@ static void print_fix(struct buf *out, struct buf *line, const char *fix, int wi
 	}
 }
 
-static void print_text(const struct app *app, const struct casus *c, const struct route *r,
+/* The thresholds the absence registration crossed, next to the DUO report and the MDOs. */
+static void print_absence(struct app *app, const struct casus *c, struct buf *out, int width)
+{
+	struct timeline t = TIMELINE_INIT;
+	struct buf lines[16];
+	size_t i, n;
+
+	for (i = 0; i < 16; i++)
+		buf_init(&lines[i], 0);
+	rules_timeline(&app->rules, c->root, date_today(), &t);
+	n = absence_notes(&t, lines, 16);
+	if (n) {
+		buf_addch(out, '\n');
+		term_style(out, stdout, ST_BOLD, "Verzuimgrenzen volgens de registratie");
+		buf_addch(out, '\n');
+	}
+	for (i = 0; i < n; i++) {
+		buf_adds(out, "    ·");
+		term_wrap(out, lines[i].s, 1, 6, width);
+	}
+	for (i = 0; i < 16; i++)
+		buf_release(&lines[i]);
+	timeline_release(&t);
+}
+
+static void print_text(struct app *app, const struct casus *c, const struct route *r,
 		       const struct findings *fs)
 {
 	struct buf out = BUF_INIT, line = BUF_INIT;
@@ -163,6 +190,7 @@ static void print_text(const struct app *app, const struct casus *c, const struc
 				print_fix(&out, &line, f->fix, width);
 		}
 	}
+	print_absence(app, c, &out, width);
 	fwrite(out.s, 1, out.len, stdout);
 	buf_release(&out);
 	buf_release(&line);

@@ -27,7 +27,66 @@ static const char usage[] =
 	"dag waarop een verzuimgrens werd bereikt (bijvoorbeeld meer dan 16 uur in 4\n"
 	"schoolweken). Week 1 is de week van de eerste verzuimdag; een week die\n"
 	"helemaal in een schoolvakantie valt, telt niet mee. Het routeboek noemt week\n"
-	"5-8 voor de aanmelding bij het loket en week 13 voor de Doorbraaktafel.\n";
+	"5-8 voor de aanmelding bij het loket en week 13 voor de Doorbraaktafel.\n"
+	"\n"
+	"Is de verzuimregistratie ingelezen ('dossier verzuim') of per periode ingevuld,\n"
+	"dan volgt per schoolweek een regel met de uren per soort verzuim en een balk.\n";
+
+/* One character per kind of absence in the text bar (enum tl_kind order). */
+static const char bar_chars[TLK_N] = { '#', '-', 'z', 't', 'L' };
+static const char *const bar_names[TLK_N] = { "ongeoorloofd", "geoorloofd", "ziek", "te laat", "luxe verzuim" };
+
+static void hours_fmt(struct buf *b, double h)
+{
+	long c = (long)(h * 100 + 0.5);
+
+	buf_addf(b, "%ld,%02ld", c / 100, c % 100);
+}
+
+/* One line per week: number, Monday, hours, and a bar stacked by kind. */
+static void week_lines(struct buf *out, const struct tl_weeks *W, int width)
+{
+	int bar = width - 30 > 50 ? 50 : width - 30 < 10 ? 10 : width - 30, k;
+	size_t i;
+
+	if (!W->n)
+		return;
+	buf_adds(out, "\nUren verzuim per schoolweek (");
+	for (k = 0; k < TLK_N; k++)
+		buf_addf(out, "%s%c %s", k ? ", " : "", bar_chars[k], bar_names[k]);
+	buf_adds(out, "):\n  Week  Maandag        Uren\n");
+	for (i = 0; i < W->n; i++) {
+		const struct tl_week *w = &W->v[i];
+		double cum = 0, total = 0;
+		int pos = 0, end;
+		struct buf h = BUF_INIT;
+
+		buf_adds(out, "  ");
+		if (w->holiday) {
+			buf_adds(out, "      ");
+			date_fmt_short(out, w->monday);
+			buf_addf(out, "          %s\n", *w->holiday ? w->holiday : "vakantie");
+			continue;
+		}
+		for (k = 0; k < TLK_N; k++)
+			total += w->hours[k];
+		hours_fmt(&h, total);
+		buf_addf(out, "%4d  ", w->week);
+		date_fmt_short(out, w->monday);
+		buf_addf(out, " %7s  ", h.s);
+		buf_release(&h);
+		for (k = 0; k < TLK_N; k++) {
+			cum += w->hours[k];
+			end = W->max_hours > 0 ? (int)(cum * bar / W->max_hours + 0.5) : 0;
+			for (; pos < end; pos++)
+				buf_addch(out, bar_chars[k]);
+		}
+		if (w->times_late > 0)
+			buf_addf(out, " (%g× te laat)", w->times_late);
+		buf_trim(out);
+		buf_addch(out, '\n');
+	}
+}
 
 int cmd_tijdlijn(struct app *app, int argc, char **argv)
 {
@@ -91,6 +150,13 @@ int cmd_tijdlijn(struct app *app, int argc, char **argv)
 			buf_addf(&out, "  %4d  %s%s\n", ev->week, ev->label, ev->future ? " (gepland)" : "");
 		else
 			buf_addf(&out, "  vóór  %s%s\n", ev->label, ev->future ? " (gepland)" : "");
+	}
+	{
+		struct tl_weeks W = TL_WEEKS_INIT;
+
+		timeline_week_hours(&t, c.root, &W);
+		week_lines(&out, &W, width);
+		tl_weeks_release(&W);
 	}
 	ph = ruleset_phase(&app->rules, t.today_week);
 	if (ph) {

@@ -630,6 +630,10 @@ static void plan(struct comp *C)
 	add_section(C, t.s, 0, S_CHECKLIST);
 	word_of(C, W_TIMELINE, NULL, &t);
 	add_section(C, t.s, 0, S_TIMELINE);
+	if (absence_page_wanted(C)) {
+		word_of(C, W_AB_TITLE, NULL, &t);
+		add_section(C, t.s, 0, S_ABSENCE);
+	}
 	plan_attachments(C);
 	buf_release(&t);
 }
@@ -684,6 +688,9 @@ static void print_section(struct comp *C, const struct section *s)
 		break;
 	case S_TIMELINE:
 		print_timeline(C, s);
+		break;
+	case S_ABSENCE:
+		print_absence(C, s);
 		break;
 	case S_ATT_HEAD:
 		print_attachments_head(C, s);

@@ -12,6 +12,7 @@
  *   compose_consent.c   the consent statement with its signature blocks
  *   compose_quote.c     the quote: lines by category, sums, payers
  *   compose_check.c     the completeness checklist and the timeline
+ *   compose_absence.c   the Verzuimbeeld: hours per week as a chart, the weeks
  *   compose_att.c       the attachments: overview, separator and scan pages
  *   compose_agenda.c    the meeting's agenda (a document of its own)
  *
@@ -32,7 +33,7 @@
 
 struct anon;
 
-enum section_kind { S_FORM, S_GROUP, S_SCAN, S_CHECKLIST, S_TIMELINE, S_ATT_HEAD, S_ATT };
+enum section_kind { S_FORM, S_GROUP, S_SCAN, S_CHECKLIST, S_TIMELINE, S_ABSENCE, S_ATT_HEAD, S_ATT };
 
 struct section {
 	char *title;
@@ -145,6 +146,10 @@ void print_quote_totals(struct comp *C);
 void print_checklist(struct comp *C, const struct section *s);
 void print_timeline(struct comp *C, const struct section *s);
 void print_timeline_table(struct comp *C, bool with_phase);
+/* compose_absence.c */
+/* Does the case hold an absence registration (imported or typed) to draw? */
+bool absence_page_wanted(const struct comp *C);
+void print_absence(struct comp *C, const struct section *s);
 /* compose_att.c */
 void print_attachments_head(struct comp *C, const struct section *s);
 void print_attachment(struct comp *C, const struct section *s);

@@ -63,6 +63,8 @@ struct item {
 	enum align ref_align;/* how a page_ref number aligns at x (AL_RIGHT: x is the right edge) */
 	int target;          /* IT_LINK: anchor id */
 	double word_space;   /* IT_TEXT: extra width of each space (justified lines), pt */
+	double hatch;        /* IT_RECT: > 0: diagonal lines this far apart in `color` over the fill */
+	int dash;            /* IT_LINE: > 0: dashed, dashes and gaps this long (pt) */
 };
 #define NO_FILL 0xFFFFFFFFu
 

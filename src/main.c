@@ -31,6 +31,7 @@ static const struct command {
 	{ "zet", cmd_zet, "velden invullen vanaf de opdrachtregel of uit een bestand" },
 	{ "toon", cmd_toon, "een casus als leesbare tekst tonen" },
 	{ "controleer", cmd_controleer, "nagaan of het dossier compleet is voor zijn route" },
+	{ "verzuim", cmd_verzuim, "de verzuimregistratie (CSV-export van de school) inlezen" },
 	{ "tijdlijn", cmd_tijdlijn, "de weken van het verzuim en de stappen tot nu toe" },
 	{ "maak", cmd_maak, "het dossier als één afdrukbare PDF maken" },
 	{ "agenda", cmd_agenda, "één PDF voor een vergadering: agenda en dossiers" },

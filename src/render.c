@@ -430,6 +430,31 @@ static void pen_stroke(struct pen *pen, uint32_t c, double width)
 	}
 }
 
+/*
+ * Diagonal lines over a rectangle, clipped to it: a pattern that stays
+ * legible in black and white. The graphics state is saved around the
+ * clip, so the pen's cached colours and width are those from before.
+ */
+static void hatch(struct pen *pen, const struct item *it)
+{
+	struct pen before = *pen;
+	HPDF_Page pg = pen->pg;
+	double d;
+
+	HPDF_Page_GSave(pg);
+	HPDF_Page_Rectangle(pg, pt(it->x), pt(it->y), pt(it->w), pt(it->h));
+	HPDF_Page_Clip(pg);
+	HPDF_Page_EndPath(pg);
+	pen_stroke(pen, it->color, 0.6);
+	for (d = -it->h; d < it->w; d += it->hatch) {
+		HPDF_Page_MoveTo(pg, pt(it->x + d), pt(it->y));
+		HPDF_Page_LineTo(pg, pt(it->x + d + it->h), pt(it->y + it->h));
+	}
+	HPDF_Page_Stroke(pg);
+	HPDF_Page_GRestore(pg);
+	*pen = before;
+}
+
 size_t pdf_page_numbers(const struct ldoc *doc, size_t *nums)
 {
 	size_t i, k, extra = 0;
@@ -617,12 +642,21 @@ static void draw_item(struct pdf *p, struct pen *pen, const struct item *it, con
 			HPDF_Page_Stroke(pg);
 		else
 			HPDF_Page_EndPath(pg);
+		if (it->hatch > 0)
+			hatch(pen, it);
 		break;
 	case IT_LINE:
 		pen_stroke(pen, it->color, it->line_w > 0 ? it->line_w : 0.5);
+		if (it->dash > 0) {
+			HPDF_UINT16 pattern[1] = { (HPDF_UINT16)it->dash };
+
+			HPDF_Page_SetDash(pg, pattern, 1, 0);
+		}
 		HPDF_Page_MoveTo(pg, pt(it->x), pt(it->y));
 		HPDF_Page_LineTo(pg, pt(it->x + it->w), pt(it->y + it->h));
 		HPDF_Page_Stroke(pg);
+		if (it->dash > 0)
+			HPDF_Page_SetDash(pg, NULL, 0, 0);
 		break;
 	case IT_TEXT:
 		if (it->page_ref > 0) {

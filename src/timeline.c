@@ -32,6 +32,26 @@ static const char *const quantity_names[TLQ_N] = {
 	[TLQ_WEEKS_HOME] = "schoolweken_zonder_onderwijs",
 };
 
+static const char *const kind_keys[TLK_N] = {
+	[TLK_UNAUTH] = "ongeoorloofd", [TLK_AUTH] = "geoorloofd", [TLK_SICK] = "ziek",
+	[TLK_LATE] = "te-laat", [TLK_LUXURY] = "luxe",
+};
+
+int timeline_kind_find(const char *key)
+{
+	int i;
+
+	for (i = 0; key && i < TLK_N; i++)
+		if (!strcmp(kind_keys[i], key))
+			return i;
+	return -1;
+}
+
+const char *timeline_kind_key(int k)
+{
+	return k >= 0 && k < TLK_N ? kind_keys[k] : NULL;
+}
+
 int timeline_quantity_find(const char *name)
 {
 	int i;
@@ -172,6 +192,7 @@ enum pkind { P_OTHER, P_UNAUTH, P_LATE, P_SICK, P_LUXURY };
 struct period {
 	int from, to, ndays;
 	enum pkind kind;
+	int tlk;      /* enum tl_kind, -1 when the registration names none */
 	double hours, times;
 };
 
@@ -246,6 +267,60 @@ static void reg_table(struct reg *R, int first, int last)
 	}
 }
 
+static enum pkind pkind_of(int tlk)
+{
+	switch (tlk) {
+	case TLK_UNAUTH: return P_UNAUTH;
+	case TLK_LATE: return P_LATE;
+	case TLK_SICK: return P_SICK;
+	case TLK_LUXURY: return P_LUXURY;
+	default: return P_OTHER;
+	}
+}
+
+/*
+ * The imported days (sorted by day, see csvimport.h) as one-day periods;
+ * sick days on adjacent school days join one period, so that they count
+ * as one sick report.
+ */
+static void reg_load_export(struct reg *R, const json *days)
+{
+	const json *it;
+	struct period *sick = NULL;
+
+	if (!json_len(days))
+		return;
+	R->p = xrealloc(R->p, (R->n + json_len(days) + 1) * sizeof(*R->p));
+	for (it = json_first(days); it; it = json_next(it)) {
+		struct period *p = &R->p[R->n];
+		int day, k = timeline_kind_find(json_get_str(it, "soort")), d;
+		double hours = json_num(json_get(it, "minuten")) / 60.0;
+		bool adjacent = false;
+
+		if (k < 0 || !date_parse_iso(json_get_str(it, "datum"), &day))
+			continue;
+		if (k == TLK_SICK && sick && day > sick->to) {
+			adjacent = true;
+			for (d = sick->to + 1; d < day && adjacent; d++)
+				adjacent = !calendar_school_day(R->cal, d);
+		}
+		if (adjacent) {
+			sick->to = day;
+			sick->hours += hours;
+			continue;
+		}
+		memset(p, 0, sizeof(*p));
+		p->from = p->to = day;
+		p->tlk = k;
+		p->kind = pkind_of(k);
+		p->hours = hours;
+		p->times = json_is_number(json_get(it, "keer")) ? json_num(json_get(it, "keer")) : 1;
+		if (k == TLK_SICK)
+			sick = p;
+		R->n++;
+	}
+}
+
 static void reg_load(struct reg *R, const json *root, const struct calendar *cal, const struct timeline *t)
 {
 	const json *list = json_get(json_get(json_get(root, "casus"), "verzuim"), "registratie"), *it;
@@ -277,8 +352,10 @@ static void reg_load(struct reg *R, const json *root, const struct calendar *cal
 				p->kind = (enum pkind)i;
 		p->hours = json_is_number(json_get(it, "uren")) ? json_num(json_get(it, "uren")) : 0;
 		p->times = json_is_number(times) ? json_num(times) : 1;
+		p->tlk = timeline_kind_find(kd);
 		R->n++;
 	}
+	reg_load_export(R, json_get(json_get(json_get(json_get(root, "casus"), "verzuim"), "export"), "dagen"));
 	if (R->n > 1)
 		qsort(R->p, R->n, sizeof(*R->p), by_period);
 	for (k = 0; k < R->n; k++) {
@@ -635,4 +712,82 @@ void timeline_release(struct timeline *t)
 	}
 	free(t->v);
 	memset(t, 0, sizeof(*t));
+}
+
+/* ---- hours per week ---------------------------------------------------- */
+
+void timeline_week_hours(const struct timeline *t, const json *root, struct tl_weeks *out)
+{
+	struct reg R;
+	int first, last, mon, d, w;
+	size_t k, i;
+
+	memset(out, 0, sizeof(*out));
+	reg_load(&R, root, t->cal, t);
+	if (!R.n) {
+		reg_release(&R);
+		return;
+	}
+	first = R.p[0].from;
+	last = t->today;
+	if (t->has_start && t->start < first)
+		first = t->start;
+	for (k = 0; k < R.n; k++)
+		if (R.p[k].to > last)
+			last = R.p[k].to;
+	for (k = 0; k < t->n; k++) /* planned steps, such as the table's meeting */
+		if (t->v[k].day > last)
+			last = t->v[k].day;
+	mon = monday_of(first);
+	if ((monday_of(last) - mon) / 7 + 1 > TL_MAX_WEEKS)
+		mon = monday_of(last) - 7 * (TL_MAX_WEEKS - 1);
+	out->n = (size_t)((monday_of(last) - mon) / 7 + 1);
+	out->v = xcalloc(out->n, sizeof(*out->v));
+	for (i = 0; i < out->n; i++) {
+		struct tl_week *wk = &out->v[i];
+
+		wk->monday = mon + 7 * (int)i;
+		wk->week = timeline_week(t->cal, t->has_start ? t->start : first, wk->monday);
+		if (!school_week(t->cal, wk->monday)) {
+			const struct holiday *h = NULL;
+
+			for (d = 0; d < 7 && !h; d++)
+				h = calendar_holiday(t->cal, wk->monday + d);
+			wk->holiday = h ? h->name : "";
+		}
+	}
+	for (k = 0; k < R.n; k++) {
+		const struct period *p = &R.p[k];
+
+		if (p->tlk < 0)
+			continue;
+		for (d = p->from; d <= p->to; d++) {
+			double part;
+
+			if (p->ndays ? !is_school(&R, d) : d != p->from)
+				continue;
+			w = (monday_of(d) - mon) / 7;
+			if (d < mon || w < 0 || (size_t)w >= out->n)
+				continue;
+			part = p->ndays ? 1.0 / p->ndays : 1.0;
+			out->v[w].hours[p->tlk] += p->hours * part;
+			if (p->tlk == TLK_LATE)
+				out->v[w].times_late += p->times * part;
+		}
+	}
+	for (i = 0; i < out->n; i++) {
+		double sum = 0;
+
+		for (k = 0; k < TLK_N; k++)
+			sum += out->v[i].hours[k];
+		if (sum > out->max_hours)
+			out->max_hours = sum;
+	}
+	reg_release(&R);
+}
+
+void tl_weeks_release(struct tl_weeks *w)
+{
+	free(w->v);
+	memset(w, 0, sizeof(*w));
 }

@@ -46,6 +46,12 @@ bool calendar_school_day(const struct calendar *cal, int day);
 /* The holiday that day falls in, or NULL. */
 const struct holiday *calendar_holiday(const struct calendar *cal, int day);
 
+/* The kinds of absence: the keys of casus.verzuim.registratie[n].soort. */
+enum tl_kind { TLK_UNAUTH, TLK_AUTH, TLK_SICK, TLK_LATE, TLK_LUXURY, TLK_N };
+/* The kind of a key ("ziek"), or -1. */
+int timeline_kind_find(const char *key);
+const char *timeline_kind_key(int k);
+
 /* The named quantities; names in timeline.c (used in rule conditions). */
 enum tl_quantity {
 	TLQ_HOURS_4W,      /* uren_4_schoolweken */
@@ -116,5 +122,30 @@ bool timeline_value(const struct timeline *t, int q, double *out);
 /* The event built from a given value path ("casus.verloop.aanmelding_loket"), or NULL. */
 const struct tl_event *timeline_find(const struct timeline *t, const char *path);
 void timeline_release(struct timeline *t);
+
+/*
+ * Hours per calendar week per kind, from the typed registration periods
+ * and the imported export (casus.verzuim.export.dagen: datum, soort,
+ * minuten, keer; both count, in every quantity), from the week of the start (or the first absence, if earlier)
+ * to the latest of the last absence, today and the last event, at most
+ * TL_MAX_WEEKS (the latest). A week without a school day is a holiday week: it has no
+ * number of its own (week repeats the number before it).
+ */
+#define TL_MAX_WEEKS 60
+struct tl_week {
+	int monday;
+	int week;                 /* school week relative to the start */
+	const char *holiday;      /* the holiday's name for a holiday week, else NULL (borrowed from the calendar) */
+	double hours[TLK_N];
+	double times_late;
+};
+struct tl_weeks {
+	struct tl_week *v;
+	size_t n;
+	double max_hours;         /* the largest week total */
+};
+#define TL_WEEKS_INIT { NULL, 0, 0 }
+void timeline_week_hours(const struct timeline *t, const json *root, struct tl_weeks *out);
+void tl_weeks_release(struct tl_weeks *w);
 
 #endif

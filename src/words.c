@@ -119,6 +119,27 @@ static const struct {
 	{ W_LOG_WHAT, "logboek_wat", "Wat" },
 	{ W_LOG_TABLES, "logboek_tafels", "Tafels en toestemming" },
 	{ W_LOG_ANONYMOUS, "logboek_anoniem", "geanonimiseerde kopie" },
+	{ W_AB_TITLE, "verzuimbeeld", "Verzuimbeeld" },
+	{ W_AB_INTRO, "verzuimbeeld_uitleg",
+	  "Uren verzuim per week volgens de verzuimregistratie, gestapeld per soort. Week 1 is de week van de eerste "
+	  "verzuimdag; een vakantieweek is een lege kolom zonder nummer. De grijze vlakken zijn de fasen van het "
+	  "routeboek, de genummerde lijnen de stappen en (gestreept) de verzuimgrenzen in de lijst eronder." },
+	{ W_AB_SOURCE, "verzuimbeeld_bron", "Ingelezen uit {bestand} ({bron}), bestand van {bestand_datum}, ingelezen op {ingelezen}." },
+	{ W_AB_HOURS, "as_uren", "uren" },
+	{ W_AB_WEEK, "as_week", "schoolweek" },
+	{ W_AB_HOLIDAY, "vakantie_kort", "vak." },
+	{ W_AB_UNAUTH, "soort_ongeoorloofd", "ongeoorloofd" },
+	{ W_AB_AUTH, "soort_geoorloofd", "geoorloofd" },
+	{ W_AB_SICK, "soort_ziek", "ziek" },
+	{ W_AB_LATE, "soort_te_laat", "te laat" },
+	{ W_AB_LUXURY, "soort_luxe", "luxe verzuim" },
+	{ W_AB_TOTAL, "kolom_totaal", "Totaal" },
+	{ W_AB_MONDAY, "kolom_maandag", "Maandag" },
+	{ W_AB_MARKS, "verzuimbeeld_lijnen", "Lijnen in de grafiek" },
+	{ W_AB_NR, "kolom_nr", "Nr." },
+	{ W_AB_WEEKS, "verzuimbeeld_weken", "Uren per week" },
+	{ W_AB_LIMITS, "verzuimbeeld_grenzen", "Verzuimgrenzen naast de melding en het {overleg}" },
+	{ W_AB_WEEK_N, "week_n", "week {n}" },
 };
 
 _Static_assert(sizeof(words) / sizeof(words[0]) == W_COUNT, "every word has a row");

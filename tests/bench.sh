@@ -120,3 +120,16 @@ wait $wpid || true
 echo "   formulierpagina Casusgegevens: mediaan $(median 1 <"$W/t.casus") ms (CPU $(median 2 <"$W/t.casus") ms); MDO-verslagen: $(median 1 <"$W/t.mdo") ms (CPU $(median 2 <"$W/t.mdo") ms), met de controle van het hele dossier; doel <= 20 ms"
 echo "   een veld opslaan (lezen onder het slot, controleren, atomair schrijven met fsync, nieuwe bevindingen): mediaan $(median 1 <"$W/t.zet") ms (CPU $(median 2 <"$W/t.zet") ms); doel <= 5 ms"
 echo "   piekgeheugen van de server na $((101 * 3)) verzoeken: $((peak / 1024)).$(( (peak % 1024) * 10 / 1024 )) MB"
+echo "8. De verzuimregistratie van het spoor-1-voorbeeld (samples/verzuim/, $(($(wc -l <samples/verzuim/doorbraak-spoor1.csv) - 1)) rijen):"
+cp "$S" "$W/v.json"
+set -- $("$TOOLS/measure" 31 "$BIN" verzuim "$W/v.json" samples/verzuim/doorbraak-spoor1.csv --bron dagexport)
+echo "   inlezen (dossier verzuim, hele proces): mediaan $1 ms (CPU $2 ms)"
+# the same case without its export: no Verzuimbeeld page
+awk '/^      "export": \{/ { skip = 1; sub(/,$/, "", prev) } !skip { if (NR > 1) print prev; prev = $0 } skip && /^      \}/ { skip = 0 } END { print prev }' "$S" >"$W/samples/zonder.json"
+cp "$S" "$W/samples/met.json"
+set -- $("$TOOLS/measure" 31 "$BIN" maak "$W/samples/zonder.json" --zonder-bijlagen -o "$W/z.pdf")
+zonder=$1
+set -- $("$TOOLS/measure" 31 "$BIN" maak "$W/samples/met.json" --zonder-bijlagen -o "$W/m.pdf")
+"$BIN" maak "$W/samples/zonder.json" --zonder-bijlagen -o "$W/z.pdf" -q
+"$BIN" maak "$W/samples/met.json" --zonder-bijlagen -o "$W/m.pdf" -q
+echo "   maak zonder verzuimregistratie: mediaan $zonder ms, PDF $(kb "$W/z.pdf") kB; met (Verzuimbeeld): mediaan $1 ms, PDF $(kb "$W/m.pdf") kB"

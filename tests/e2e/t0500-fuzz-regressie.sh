@@ -15,7 +15,7 @@ if [ "${DOSSIER_UNDER_VALGRIND:-}" = 1 ]; then
 	VG="valgrind --quiet --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect
 		--errors-for-leak-kinds=definite,indirect --suppressions=$ROOT/tests/valgrind.supp"
 fi
-HARNESSES="casus forms ini layout parsers"
+HARNESSES="casus forms ini layout parsers csv"
 
 sh "$ROOT/tests/fuzz/seeds.sh" "$T/seeds" >"$T/.seeds" 2>&1 ||
 	fail "zaadbestanden gemaakt" "$(head -5 "$T/.seeds")"

@@ -10,13 +10,14 @@
 #            of every field type
 #   layout   the paragraphs of docs/*.md and the longer texts of samples/
 #   bijlage  samples/bijlagen/* and tests/hostile/bijlagen/*
+#   csv      the samples' absence exports (samples/verzuim/*.csv)
 #
 # Used by `make fuzz` (tests/fuzz/run.sh) and, so the seeds stay accepted,
 # by tests/e2e/t0500-fuzz-regressie.sh. Needs only sh, sed, awk, cut.
 set -eu
 cd "$(dirname "$0")/../.."
 out=${1:?usage: seeds.sh OUTDIR}
-for h in casus forms ini parsers layout bijlage; do
+for h in casus forms ini parsers layout bijlage csv; do
 	rm -rf "$out/$h"
 	mkdir -p "$out/$h"
 done
@@ -30,6 +31,9 @@ for f in samples/*.json tests/data/invullen-adviestafel.verwacht.json; do
 done
 for f in forms/*.json; do
 	cp "$f" "$out/forms/seed-$(basename "$f")"
+done
+for f in samples/verzuim/*.csv; do
+	cp "$f" "$out/csv/seed-$(basename "$f")"
 done
 for f in forms/regio/*.ini templates/*.ini; do
 	cp "$f" "$out/ini/seed-$(basename "$f")"

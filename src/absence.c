@@ -6,6 +6,7 @@
 #include "absence.h"
 #include "buf.h"
 #include "date.h"
+#include "json.h"
 #include "timeline.h"
 
 #include <string.h>
@@ -77,4 +78,34 @@ size_t absence_notes(const struct timeline *t, struct buf *lines, size_t max)
 		n++;
 	}
 	return n;
+}
+
+/* The absence data of a case: the import (dossier verzuim) and the typed periods. */
+static const json *absence_group(const json *root)
+{
+	return json_get(json_get(root, "casus"), "verzuim");
+}
+
+bool absence_has_data(const json *root)
+{
+	const json *v = absence_group(root);
+
+	return json_len(json_get(json_get(v, "export"), "dagen")) || json_len(json_get(v, "registratie"));
+}
+
+bool absence_source(const json *root, struct buf *file, struct buf *file_date, struct buf *source,
+		    struct buf *imported)
+{
+	const json *ex = json_get(absence_group(root), "export");
+	int d;
+
+	if (!json_is_object(ex))
+		return false;
+	buf_adds(file, json_get_str(ex, "bestand") ? json_get_str(ex, "bestand") : "");
+	buf_adds(source, json_get_str(ex, "bron_naam") ? json_get_str(ex, "bron_naam") : "");
+	if (date_parse_iso(json_get_str(ex, "bestand_datum"), &d))
+		date_fmt_short(file_date, d);
+	if (date_parse_iso(json_get_str(ex, "ingelezen"), &d))
+		date_fmt_short(imported, d);
+	return true;
 }

@@ -48,9 +48,7 @@ static const uint32_t phase_fill[] = { 0xF1F1F1, 0xE2E2E2 };
 
 bool absence_page_wanted(const struct comp *C)
 {
-	const json *v = json_get(json_get(C->in->c->root, "casus"), "verzuim");
-
-	return json_len(json_get(json_get(v, "export"), "dagen")) || json_len(json_get(v, "registratie"));
+	return absence_has_data(C->in->c->root);
 }
 
 static void rect(struct comp *C, size_t pg, double x, double y, double w, double h, uint32_t fill, double line,
@@ -373,26 +371,22 @@ static void weeks_table(struct comp *C, const struct tl_weeks *W)
 
 static void source_note(struct comp *C)
 {
-	const json *ex = json_get(json_get(json_get(C->in->c->root, "casus"), "verzuim"), "export");
-	struct buf t = BUF_INIT, fd = BUF_INIT, id = BUF_INIT;
-	int d;
+	struct buf t = BUF_INIT, file = BUF_INIT, fd = BUF_INIT, src = BUF_INIT, id = BUF_INIT;
 
-	if (!json_is_object(ex))
-		return;
-	if (date_parse_iso(json_get_str(ex, "bestand_datum"), &d))
-		date_fmt_short(&fd, d);
-	if (date_parse_iso(json_get_str(ex, "ingelezen"), &d))
-		date_fmt_short(&id, d);
+	if (!absence_source(C->in->c->root, &file, &fd, &src, &id))
+		goto out;
 	{
-		const char *vars[] = { "bestand", json_get_str(ex, "bestand") ? json_get_str(ex, "bestand") : "",
-				       "bron", json_get_str(ex, "bron_naam") ? json_get_str(ex, "bron_naam") : "",
+		const char *vars[] = { "bestand", file.s ? file.s : "", "bron", src.s ? src.s : "",
 				       "bestand_datum", fd.s ? fd.s : "", "ingelezen", id.s ? id.s : "", NULL };
 
 		word_of(C, W_AB_SOURCE, vars, &t);
 	}
 	flow_note(&C->f, t.s);
+out:
 	buf_release(&t);
+	buf_release(&file);
 	buf_release(&fd);
+	buf_release(&src);
 	buf_release(&id);
 }
 

@@ -475,8 +475,14 @@ static void check_attendance(struct ctx *C)
 				  "Er is geen %s waarbij alle vereiste deelnemers aanwezig waren: in %s %zu ontbreekt %s (die was wel bij een ander overleg).",
 				  mname, mname, best_idx, label);
 		else
+		{
+			/* people attend the meeting, not its report: "MDO-verslag" -> "MDO" */
+			size_t ml = strlen(mname);
+			int keep = ml > 8 && !strcmp(mname + ml - 8, "-verslag") ? (int)(ml - 8) : (int)ml;
+
 			report_as(C, code.s, "mdo", field.s, vars, "dossier invullen {casus} mdo",
-				  "Bij geen enkel %s was %s aanwezig.", mname, label);
+				  "Bij geen enkel %.*s was iemand aanwezig als %s.", keep, mname, label);
+		}
 		buf_release(&code);
 		buf_release(&field);
 	}
@@ -1691,11 +1697,35 @@ size_t rules_att_reqs(const struct check_input *in, struct att_req *out, size_t 
 	return n;
 }
 
+/*
+ * A form the route does not ask for (an offerte begun on the Adviestafel
+ * route) cannot make the dossier incomplete: its errors from `first` on
+ * become warnings that say how to take the form out.
+ */
+static void optional_forms_warn(const struct check_input *in, struct findings *out, size_t first)
+{
+	size_t i;
+
+	for (i = first; i < out->n; i++) {
+		struct finding *fd = &out->v[i];
+		const struct form *f = fd->document ? formset_get(in->fs, fd->document) : NULL;
+		struct buf q = BUF_INIT;
+
+		if (fd->sev != SEV_ERROR || !f || rules_form_needed(in, f->id))
+			continue;
+		fd->sev = SEV_WARNING;
+		shell_quote(&q, in->casus_arg ? in->casus_arg : "CASUS.json");
+		finding_set_fix(fd, "dossier zet %s --wis %s  (de %s vraagt dit formulier niet; zonder fouten mag het blijven)",
+				q.s, f->id, ruleset_route(in->rs, in->route) ? ruleset_route(in->rs, in->route)->table : "route");
+		buf_release(&q);
+	}
+}
+
 void rules_check(const struct check_input *in, struct findings *out)
 {
 	struct ctx C;
 	struct timeline tl;
-	size_t i;
+	size_t i, first = out->n;
 
 	ctx_init(&C, in, out);
 	/* quantities and school weeks for the conditions; no threshold events needed here */
@@ -1708,4 +1738,5 @@ void rules_check(const struct check_input *in, struct findings *out)
 			C.rule->kind->check(&C);
 	}
 	timeline_release(&tl);
+	optional_forms_warn(in, out, first);
 }

@@ -103,6 +103,23 @@ has "controlelijst: het OPP heeft een rij" 'OPP \(ontwikkelingsperspectiefplan\)
 pdftotext -layout "$T/lijst.pdf" "$T/layout" 2>/dev/null
 check "casusgegevens: de ingevulde verzuimperiode staat erin" grep -qE '07-09-2026 +11-09-2026 +ongeoorloofd +8' "$T/layout"
 
+# --- a form the route does not ask for cannot block the dossier (issue 16, item 9)
+c=$(sample adviestafel)
+run "$DOSSIER" zet "$c" "offerte.aanbieders=X" "offerte.periode_van=01-12-2026" "offerte.periode_tot=01-02-2027" \
+	"offerte.regels[1].omschrijving=a" "offerte.regels[1].categorie=onderwijs" "offerte.regels[1].betaler=school" \
+	"offerte.regels[1].aantal=2" "offerte.regels[1].tarief=10" "offerte.opgegeven_totaal=99"
+run "$DOSSIER" controleer "$c"
+expect_code 0 "een offerte met een fout op de Adviestafel-route maakt het dossier niet onvolledig"
+expect_out "dossier zet .*adviestafel.json --wis offerte" "... en de melding zegt hoe het formulier eruit gaat"
+run "$DOSSIER" maak "$c" -o "$T/optioneel.pdf" --zonder-bijlagen
+expect_code 0 "... en maak maakt het dossier"
+
+# --- who attended: the meeting, not its report
+c=$(sample adviestafel)
+run "$DOSSIER" zet "$c" --wis "mdo[1].aanwezigen[6]" --wis "mdo[2].aanwezigen[5]"
+run "$DOSSIER" controleer "$c"
+expect_out "Bij geen enkel MDO was iemand aanwezig als leerplichtambtenaar" "de melding over deelnemers noemt het overleg, niet het verslag"
+
 # --- the meeting pack keeps the links of each dossier's contents page
 c=$(sample adviestafel)
 c2=$(dirname "$c")/doorbraak-spoor1.json

@@ -1697,6 +1697,24 @@ size_t rules_att_reqs(const struct check_input *in, struct att_req *out, size_t 
 	return n;
 }
 
+/* Did a rule that names this route in its "routes" give the finding with this code? */
+static bool named_for_route(const struct check_input *in, const char *code)
+{
+	size_t i, k, n;
+
+	for (i = 0; code && i < in->rs->nrules; i++) {
+		const struct rule *r = &in->rs->rules[i];
+
+		n = strlen(r->code);
+		if (strncmp(code, r->code, n) || (code[n] && code[n] != '-'))
+			continue;
+		for (k = 0; k < r->nroutes; k++)
+			if (!strcmp(r->routes[k], in->route))
+				return true;
+	}
+	return false;
+}
+
 /*
  * A form the route does not ask for (an offerte begun on the Adviestafel
  * route) cannot make the dossier incomplete: its errors from `first` on
@@ -1711,7 +1729,7 @@ static void optional_forms_warn(const struct check_input *in, struct findings *o
 		const struct form *f = fd->document ? formset_get(in->fs, fd->document) : NULL;
 		struct buf q = BUF_INIT;
 
-		if (fd->sev != SEV_ERROR || !f || rules_form_needed(in, f->id))
+		if (fd->sev != SEV_ERROR || !f || rules_form_needed(in, f->id) || named_for_route(in, fd->code))
 			continue;
 		fd->sev = SEV_WARNING;
 		shell_quote(&q, in->casus_arg ? in->casus_arg : "CASUS.json");

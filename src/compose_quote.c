@@ -86,8 +86,14 @@ static void line_cells(struct comp *C, struct quote_ctx *X, struct tbuild *tb, c
 	}
 	buf_reset(&raw);
 	format_value(C, X->q.quantity, json_get(line, X->q.quantity->key), false, &raw);
-	if (unit && json_get_str(line, unit->key) && *json_get_str(line, unit->key))
-		buf_addf(&raw, " %s", json_get_str(line, unit->key)); /* "240 uur" */
+	if (unit && json_get_str(line, unit->key) && *json_get_str(line, unit->key)) {
+		/* "240 uur", "16 sessies": the plural from the form's "meervoud" words */
+		const char *u = json_get_str(line, unit->key);
+		const char *pl = json_num(json_get(line, X->q.quantity->key)) != 1
+					 ? json_get_str(json_get(f->print, "meervoud"), u) : NULL;
+
+		buf_addf(&raw, " %s", pl ? pl : u);
+	}
 	prep(C, raw.s, &t);
 	tb_cell(tb, t.s)->align = AL_RIGHT;
 	buf_reset(&raw);

@@ -852,6 +852,16 @@ static unsigned long long check_file(struct ctx *C, const char *stored, const ch
 
 		if (u.errnum)
 			fd->sys_errno = u.errnum;
+		if (u.kind == FILE_MISSING && stored[0] != '/') {
+			/* a relative path: the case may have moved without its attachments */
+			struct buf r = BUF_INIT;
+
+			buf_addf(&r, "Het pad geldt vanaf de map van de casus (%s). Is de casus verplaatst of gekopieerd zonder "
+				     "zijn bijlagen? Zet de map met de bijlagen ernaast, of geef het bestand opnieuw op.",
+				 C->in->c->dir ? C->in->c->dir : ".");
+			finding_set_reason(fd, r.s);
+			buf_release(&r);
+		}
 	}
 	buf_release(&why);
 	free(full);

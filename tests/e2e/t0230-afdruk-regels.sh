@@ -32,6 +32,7 @@ pdftotext -layout "$T/cat.pdf" "$T/layout" 2>/dev/null
 check "nieuwe categorie: een eigen kop boven zijn regel" sh -c "grep -A2 -E '^ *Vervoer *\$' '$T/layout' | grep -q 'Taxi naar school'"
 check "nieuwe categorie: het gedrukte totaal is het gecontroleerde" grep -qE '^ *Totaal +€ 30\.057,04$' "$T/layout"
 check "nieuwe categorie: ook in de totalen bij de oplegger" grep -qE 'Subtotaal vervoer +€ 123,40' "$T/layout"
+check "eenheden in het meervoud: 16 sessies" grep -qE ' 16 sessies ' "$T/layout"
 check "nieuw veld in een kostenregel: staat onder de tabel" grep -qE 'Kostenregel 11: Kenmerk +TX-2026-88' "$T/layout"
 
 # --- money: quantity × rate in whole cents, half up; too large is an error naming the line
@@ -113,6 +114,12 @@ expect_code 0 "een offerte met een fout op de Adviestafel-route maakt het dossie
 expect_out "dossier zet .*adviestafel.json --wis offerte" "... en de melding zegt hoe het formulier eruit gaat"
 run "$DOSSIER" maak "$c" -o "$T/optioneel.pdf" --zonder-bijlagen
 expect_code 0 "... en maak maakt het dossier"
+
+# --- a case moved without its attachments gets a hint (issue 16, item 10)
+mkdir -p "$T/verhuisd"
+cp "$SAMPLES/adviestafel.json" "$T/verhuisd/"
+COLUMNS=200 run "$DOSSIER" controleer "$T/verhuisd/adviestafel.json"
+expect_out "verplaatst of gekopieerd zonder" "een casus zonder zijn bijlagen krijgt een hint"
 
 # --- who attended: the meeting, not its report
 c=$(sample adviestafel)

@@ -545,6 +545,13 @@ static void check_consent(struct ctx *C)
 			check_consent_record(C, t, ++rec);
 }
 
+/*
+ * One consent record: who must sign at the pupil's age on the record's
+ * date (parents with authority, from 12 also the pupil, from 16 the pupil
+ * alone), who refused, and signers named as parents who are not. Long
+ * because each of these is a case of the law with its own message; the
+ * parts share the age and the list of signers computed once at the top.
+ */
 static void check_consent_record(struct ctx *C, const json *t, size_t rec)
 {
 	int with_child = (int)param_num(C->rule, "leerling_tekent_mee_vanaf", 12);
@@ -1110,6 +1117,12 @@ static int check_path(const struct formset *fs, const char *p, struct err *e)
 	return formset_field(fs, p, e) ? 0 : -1;
 }
 
+/*
+ * One rule from the data file: its known keys, kind, routes, severity,
+ * condition, texts and the paths its parameters name, each checked with a
+ * message naming the rule. Long because it is a list of independent
+ * checks of one object; splitting it would only scatter them.
+ */
 static int load_rule(struct ruleset *rs, const json *o, struct rule *r, const struct formset *fs, struct err *e)
 {
 	static const char *const known[] = {
@@ -1314,6 +1327,13 @@ bad:
 	return -1;
 }
 
+/*
+ * The route file and the files it builds on (route sets: 'basis', 'weg',
+ * 'wijzig'), then routes, phases, timeline definitions, thresholds and
+ * rules, in that order, each checked against the forms. Long because it
+ * walks the sections of one file in order; each section's details live in
+ * the load_* functions above.
+ */
 int ruleset_load(struct ruleset *rs, const char *file, const struct formset *fs, struct err *e)
 {
 	json *doc = NULL;

@@ -1329,7 +1329,7 @@ bad:
 
 /*
  * The route file and the files it builds on (route sets: 'basis', 'weg',
- * 'wijzig'), then routes, phases, timeline definitions, thresholds and
+ * 'wijzig'), then routes, timeline definitions, phases, thresholds and
  * rules, in that order, each checked against the forms. Long because it
  * walks the sections of one file in order; each section's details live in
  * the load_* functions above.

@@ -227,7 +227,11 @@ static void expect_value(struct ex *X, const struct field *f, const json *v, str
 		break;
 	default:
 		f->type->format(f, v, &a);
-		line(X, path, strchr(a.s, ' ') ? "woorden" : "waarde", a.s, NULL);
+		/* a quote's unit may print in the plural the form gives ("sessie" -> "sessies") */
+		if (f == form_role(f->form, ROLE_QUOTE_UNIT) && json_is_string(v))
+			buf_adds(&b, json_get_str(json_get(f->form->print, "meervoud"), json_str(v))
+					     ? json_get_str(json_get(f->form->print, "meervoud"), json_str(v)) : "");
+		line(X, path, strchr(a.s, ' ') ? "woorden" : "waarde", a.s, b.s);
 		break;
 	}
 	buf_release(&a);

@@ -69,6 +69,21 @@ static void row(struct comp *C, struct tbuild *tb, const char *part, enum word s
 	buf_release(&t);
 }
 
+/* A fresh table of n columns whose header row holds the words hd[0..n). */
+static void header_row(struct comp *C, struct tbuild *tb, const enum word *hd, size_t n)
+{
+	struct buf t = BUF_INIT;
+	size_t i;
+
+	tb_init(tb, n);
+	tb_row(tb, ROW_HEADER);
+	for (i = 0; i < n; i++) {
+		word_of(C, hd[i], NULL, &t);
+		tb_cell(tb, t.s);
+	}
+	buf_release(&t);
+}
+
 static void group_row(struct comp *C, struct tbuild *tb, enum word w)
 {
 	struct buf t = BUF_INIT;
@@ -338,14 +353,11 @@ static void invitations(struct comp *C)
 		word_of(C, W_INV_INTRO, NULL, &t);
 		flow_text(&C->f, t.s);
 	}
-	tb_init(&tb, 3);
-	tb_row(&tb, ROW_HEADER);
-	word_of(C, W_INV_WHO, NULL, &t);
-	tb_cell(&tb, t.s);
-	word_of(C, W_INV_AS, NULL, &t);
-	tb_cell(&tb, t.s);
-	word_of(C, W_INV_EMAIL, NULL, &t);
-	tb_cell(&tb, t.s);
+	{
+		static const enum word hd[] = { W_INV_WHO, W_INV_AS, W_INV_EMAIL };
+
+		header_row(C, &tb, hd, 3);
+	}
 	if (loket) {
 		profile_people(C, &tb, "medewerkers", W_INV_STAFF);
 		profile_people(C, &tb, "manager", W_INV_MANAGER);
@@ -390,14 +402,11 @@ static void sharing_log(struct comp *C)
 	flow_heading(&C->f, t.s, 2);
 	word_of(C, W_LOG_INTRO, NULL, &t);
 	flow_text(&C->f, t.s);
-	tb_init(&tb, 3);
-	tb_row(&tb, ROW_HEADER);
-	word_of(C, W_LOG_WHEN, NULL, &t);
-	tb_cell(&tb, t.s);
-	word_of(C, W_LOG_WHAT, NULL, &t);
-	tb_cell(&tb, t.s);
-	word_of(C, W_LOG_TABLES, NULL, &t);
-	tb_cell(&tb, t.s);
+	{
+		static const enum word hd[] = { W_LOG_WHEN, W_LOG_WHAT, W_LOG_TABLES };
+
+		header_row(C, &tb, hd, 3);
+	}
 	for (it = json_first(log); it; it = json_next(it)) {
 		tb_row(&tb, ROW_NORMAL);
 		prep(C, json_get_str(it, "moment"), &t);

@@ -306,17 +306,25 @@ static void page(struct web *W, struct http_response *rs, int status, const char
 	buf_release(&h);
 }
 
-static void message_page(struct web *W, struct http_response *rs, int status, const char *title, const char *text)
+/* A page with a heading and a text: a message (<p>) or a program's output (<pre>). */
+static void text_page(struct web *W, struct http_response *rs, int status, const char *title, const char *text,
+		      bool output)
 {
 	struct buf m = BUF_INIT;
 
 	buf_adds(&m, "<h1>");
 	html_escape(&m, title);
-	buf_adds(&m, "</h1>\n<p class=\"bericht\">");
+	buf_adds(&m, output ? "</h1>\n<pre class=\"uitvoer\">" : "</h1>\n<p class=\"bericht\">");
 	html_escape(&m, text);
-	buf_adds(&m, "</p>\n<p><a href=\"/\">Naar de casussen</a></p>\n");
+	buf_adds(&m, output ? "</pre>" : "</p>");
+	buf_adds(&m, "\n<p><a href=\"/\">Naar de casussen</a></p>\n");
 	page(W, rs, status, title, NULL, NULL, m.s, NULL);
 	buf_release(&m);
+}
+
+static void message_page(struct web *W, struct http_response *rs, int status, const char *title, const char *text)
+{
+	text_page(W, rs, status, title, text, false);
 }
 
 static void refuse(struct web *W, struct http_response *rs, int status)
@@ -1008,15 +1016,7 @@ static int run_self(struct web *W, const char *const *args, struct buf *out)
 
 static void output_page(struct web *W, struct http_response *rs, int status, const char *title, const char *output)
 {
-	struct buf m = BUF_INIT;
-
-	buf_adds(&m, "<h1>");
-	html_escape(&m, title);
-	buf_adds(&m, "</h1>\n<pre class=\"uitvoer\">");
-	html_escape(&m, output);
-	buf_adds(&m, "</pre>\n<p><a href=\"/\">Naar de casussen</a></p>\n");
-	page(W, rs, status, title, NULL, NULL, m.s, NULL);
-	buf_release(&m);
+	text_page(W, rs, status, title, output, true);
 }
 
 static void post_new(struct web *W, const struct http_request *rq, struct http_response *rs)
